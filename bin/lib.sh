@@ -1,0 +1,73 @@
+# Shared by bin/start, bin/test and .ci/run: find Python ≥ 3.12, build .venv, install pinned deps.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+find_python() {
+  local candidate
+  for candidate in "${PYTHON:-}" python3.13 python3.12 python3 \
+      "$HOME"/.pyenv/versions/3.13*/bin/python3 "$HOME"/.pyenv/versions/3.12*/bin/python3 \
+      /usr/local/bin/python3.13 /usr/local/bin/python3.12 /usr/bin/python3.13 /usr/bin/python3.12; do
+    [ -n "$candidate" ] || continue
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then
+      command -v "$candidate" 2>/dev/null || echo "$candidate"
+      return 0
+    fi
+  done
+  echo "committee needs Python 3.12 or newer; none found (set PYTHON=/path/to/python3.12)." >&2
+  return 1
+}
+
+# ensure_venv [extras]: create .venv and install the project with the pinned constraints when
+# pyproject.toml or constraints.txt changed since the last install (or new extras are asked for).
+ensure_venv() {
+  local extras="${1:-}" spec digest stamp installed=""
+  if [ ! -x "$PY" ]; then
+    say "Creating the virtual environment in .venv"
+    "$(find_python)" -m venv "$VENV"
+  fi
+  digest="$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -c1-16)"
+  stamp="$VENV/.committee-installed"
+  [ -f "$stamp" ] && installed="$(cat "$stamp")"
+  # Up to date when installed with the same files and with these extras (or with dev, a superset).
+  case "$installed" in
+    "$digest ${extras}"|"$digest dev") return 0 ;;
+  esac
+  spec="."; [ -n "$extras" ] && spec=".[$extras]"
+  say "Installing pinned dependencies ($spec)"
+  "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip
+  "$PY" -m pip install --quiet --disable-pip-version-check -c "$ROOT/constraints.txt" -e "$spec"
+  echo "$digest ${extras}" > "$stamp"
+}
+
+# apt_install PACKAGE… — install Debian packages the app or its tests need, when missing.
+apt_install() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "Please install these system packages: ${missing[*]}" >&2
+    return 1
+  fi
+  say "Installing system packages: ${missing[*]}"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+    || { $sudo apt-get update -q >/dev/null && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; }
+}
+
+# What the app itself needs from the system: fonts that render Arabic (pages, PDFs).
+ensure_app_system_packages() {
+  apt_install fonts-noto-core fonts-dejavu-core
+}
+
+# What the test suite needs on top: Chromium for the browser journeys.
+ensure_test_system_packages() {
+  ensure_app_system_packages
+  apt_install chromium docker-compose
+}

@@ -1,0 +1,334 @@
+"""What every admin page of the secretariat shares.
+
+- Records load through ``visible_to(request.user)``: a secretariat sees its own delegation's
+  private records and the shared ones, never the other delegation's (404 on every admin path).
+- Only the secretariat (and operators) may use the admin; members work in the members' area.
+- Translatable fields are grouped by field, the Arabic input right-to-left.
+- The history page shows the database audit trail (who, when, what, through which path).
+- An edit made on a stale copy of a record is refused, not silently applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pghistory.models
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db import models
+from django.db.models import F, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from committee.bilateral import Role, VisibleQuerySet
+from committee.languages import CODES, Language, direction, translated_attributes
+from committee.sources.models import Citation
+
+
+def is_secretariat(request: HttpRequest) -> bool:
+    user = request.user
+    return bool(
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or getattr(user, "role", "") == Role.SECRETARIAT)
+    )
+
+
+def language_attrs(field_name: str) -> dict[str, str]:
+    """``lang``/``dir`` for the input of a per-language column (``title_ar`` → rtl)."""
+    code = field_name.rsplit("_", 1)[-1]
+    if "_" in field_name and code in CODES:
+        return {"lang": code, "dir": direction(code)}
+    return {}
+
+
+class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Refuses to save over a change someone else saved since this form was opened."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and "version" in {
+            f.name for f in self.instance._meta.fields
+        }:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        instance = self.instance
+        seen = cleaned.get("seen_version")
+        if instance.pk is None or seen is None:
+            return cleaned
+        current = (
+            type(instance)
+            ._default_manager.select_for_update()  # type: ignore[attr-defined]
+            .filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if current is not None and current != seen:
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this record after you opened it (version %(seen)s, now "
+                    "%(current)s). Your changes were not saved: open the record again, then "
+                    "re-apply them."
+                ),
+                code="stale",
+                params={"seen": seen, "current": current},
+            )
+        return cleaned
+
+    def save(self, commit: bool = True) -> Any:
+        if self.instance.pk is not None and hasattr(self.instance, "version"):
+            self.instance.version += 1
+        return super().save(commit=commit)
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing translation")
+    parameter_name = "missing_translation"
+
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+    ) -> list[tuple[str, str]]:
+        return [(code, str(Language(code).label)) for code in CODES]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        code = self.value()
+        if code not in CODES:
+            return queryset
+        missing = Q()
+        for attribute in translated_attributes(queryset.model):
+            missing |= attribute.missing(code)
+        return queryset.filter(missing) if missing else queryset
+
+
+def translation_fieldsets(
+    model: type[models.Model], *, first: Sequence[str] = (), last: Sequence[str] = ()
+) -> list[tuple[Any, dict[str, Any]]]:
+    """Fieldsets: ``first``, one row of four languages per translatable field, then ``last``."""
+    fieldsets: list[tuple[Any, dict[str, Any]]] = [(None, {"fields": list(first)})] if first else []
+    for attribute in translated_attributes(model):
+        field = model._meta.get_field(f"{attribute.name}_ar")
+        label = str(getattr(field, "verbose_name", attribute.name)).rsplit(" (", 1)[0]
+        fieldsets.append(
+            (label.capitalize(), {"fields": attribute.columns(), "classes": ["translations"]})
+        )
+    if last:
+        fieldsets.append((_("Record"), {"fields": list(last)}))
+    return fieldsets
+
+
+RECORD_FIELDS = (
+    "visibility",
+    "original_language",
+    "needs_review",
+    "created_at",
+    "updated_at",
+    "version",
+)
+
+
+class SecretariatOnly:
+    """Admin permissions follow the role: the secretariat and operators, nobody else."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_secretariat(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_secretariat(request)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return is_secretariat(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_secretariat(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_secretariat(request)
+
+
+def _visible(queryset: QuerySet[Any], request: HttpRequest) -> QuerySet[Any]:
+    if isinstance(queryset, VisibleQuerySet) or hasattr(queryset, "visible_to"):
+        return queryset.visible_to(request.user)  # type: ignore[no-any-return, attr-defined]
+    return queryset
+
+
+class VisibleFormFields:
+    """Choices in foreign-key and many-to-many inputs are limited to what the user may see."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault(
+            "queryset", _visible(db_field.remote_field.model._default_manager.all(), request)
+        )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        kwargs.setdefault(
+            "queryset", _visible(db_field.remote_field.model._default_manager.all(), request)
+        )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        attrs = language_attrs(db_field.name)
+        if formfield is not None and attrs:
+            formfield.widget.attrs.update(attrs)
+            if isinstance(formfield.widget, forms.Textarea):
+                formfield.widget.attrs.setdefault("rows", 3)
+        return formfield
+
+
+class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # type: ignore[type-arg]
+    """The base of every ModelAdmin here."""
+
+    form = VersionedForm
+    show_facets = admin.ShowFacets.ALWAYS
+    list_per_page = 50
+    view_on_site = True
+    object_history_template = "admin/audit_history.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return _visible(super().get_queryset(request), request)
+
+    def _get_obj_does_not_exist_redirect(
+        self, request: HttpRequest, opts: Any, object_id: str
+    ) -> HttpResponse:
+        # A record the user may not see does not exist for them: 404, as everywhere else.
+        raise Http404(_("No such record."))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+        readonly = list(super().get_readonly_fields(request, obj))
+        own = {field.name for field in self.model._meta.fields}
+        readonly += [
+            name
+            for name in ("created_at", "updated_at", "version")
+            if name in own and name not in readonly
+        ]
+        return readonly
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404(_("No such record."))
+        events = list(
+            pghistory.models.Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")  # type: ignore[no-untyped-call]
+        )
+        user_ids = {event.pgh_context.get("user") for event in events if event.pgh_context}
+        users = {
+            user.pk: user
+            for user in get_user_model()._default_manager.filter(pk__in=[u for u in user_ids if u])
+        }
+        rows = [
+            {
+                "event": event,
+                "user": users.get((event.pgh_context or {}).get("user", 0)),
+                "path": (event.pgh_context or {}).get("path", "database"),
+                "command": (event.pgh_context or {}).get("command", ""),
+                "url": (event.pgh_context or {}).get("url", ""),
+                "changes": sorted((event.pgh_diff or {}).items()),
+            }
+            for event in events
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History: %s") % obj,
+            "subtitle": None,
+            "object": obj,
+            "rows": rows,
+            "opts": self.model._meta,
+            "app_label": self.model._meta.app_label,
+            "module_name": str(self.model._meta.verbose_name_plural).capitalize(),
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.object_history_template, context)
+
+
+class RecordAdmin(CommitteeAdmin):
+    """For models carrying ``committee.records.Record``'s fields."""
+
+    actions = ["mark_reviewed"]
+    list_filter: Sequence[Any] = ("visibility", "needs_review", MissingTranslationFilter)
+
+    @admin.action(description=_("Mark the selected records as reviewed"))
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        count = queryset.filter(needs_review=True).update(
+            needs_review=False, version=F("version") + 1
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d record marked as reviewed.",
+                "%(count)d records marked as reviewed.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class VisibleInlineMixin(SecretariatOnly, VisibleFormFields):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return _visible(super().get_queryset(request), request)  # type: ignore[misc]
+
+
+class TabularInline(VisibleInlineMixin, admin.TabularInline):  # type: ignore[type-arg]
+    extra = 0
+    show_change_link = True
+
+
+class StackedInline(VisibleInlineMixin, admin.StackedInline):  # type: ignore[type-arg]
+    extra = 0
+    show_change_link = True
+
+
+class CitationInline(SecretariatOnly, GenericTabularInline):  # type: ignore[misc]
+    """The words of the sources a record came from, each shown in its sentence."""
+
+    model = Citation
+    fields = ["source", "field", "start", "end", "in_context"]
+    readonly_fields = ["source", "field", "start", "end", "in_context"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("citations (the words this record came from)")
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        citations: Any = super().get_queryset(request)
+        return citations.visible_to(request.user).select_related("source")  # type: ignore[no-any-return]
+
+    @admin.display(description=_("in context"))
+    def in_context(self, citation: Any) -> str:
+        return citation_in_context(citation)
+
+
+def citation_in_context(citation: Any, *, around: int = 80) -> str:
+    """The cited span highlighted (``<mark>``) in the words around it."""
+    text = citation.source.text
+    before = text[max(0, citation.start - around) : citation.start]
+    after = text[citation.end : citation.end + around]
+    language = citation.source.language
+    return format_html(
+        '<span lang="{}" dir="{}">…{}<mark>{}</mark>{}…</span> <a href="{}#c{}">{}</a>',
+        language,
+        direction(language),
+        before,
+        text[citation.start : citation.end],
+        after,
+        reverse("admin:sources_sourcedocument_change", args=[citation.source_id]),
+        citation.pk,
+        _("open the article"),
+    )

@@ -1,0 +1,113 @@
+"""The two delegations and who may see what (DESIGN.md §5).
+
+Every content record carries a ``visibility``. ``visible_levels(user)`` says which levels a user
+may see and ``VisibleQuerySet.visible_to(user)`` applies it; every page, export, feed, count,
+search and admin page loads records through it, so a record a user may not see does not exist
+for them (404, never 403).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Self
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from committee.people.models import User
+
+
+class Side(models.TextChoices):
+    """A delegation. Every member, membership, owner, update and decision carries one."""
+
+    MA = "MA", _("Morocco")
+    ES = "ES", _("Spain")
+
+
+class LeadSide(models.TextChoices):
+    MA = "MA", _("Morocco")
+    ES = "ES", _("Spain")
+    JOINT = "joint", _("Joint")
+
+
+class PartySide(models.TextChoices):
+    MA = "MA", _("Morocco")
+    ES = "ES", _("Spain")
+    JOINT = "joint", _("Joint")
+    THIRD_PARTY = "third_party", _("Third party")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    COMMITTEE = "committee", _("Committee (both delegations)")
+    MA = "ma", _("Moroccan delegation only")
+    ES = "es", _("Spanish delegation only")
+    SECRETARIAT = "secretariat", _("Joint secretariat")
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+
+
+#: The visibility level private to each delegation.
+SIDE_VISIBILITY = {Side.MA: Visibility.MA, Side.ES: Visibility.ES}
+ALL_LEVELS = frozenset(Visibility.values)
+PUBLIC_ONLY = frozenset({Visibility.PUBLIC.value})
+
+
+def visible_levels(user: User | AnonymousUser | None) -> frozenset[str]:
+    """The visibility levels ``user`` may see.
+
+    Anonymous and inactive users see public records. Observers add committee records; members
+    add their own delegation's; the secretariat adds the secretariat's. Superusers (operators)
+    see everything. Nobody but a superuser ever sees the other delegation's private records.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return PUBLIC_ONLY
+    if user.is_superuser:
+        return ALL_LEVELS
+    side = getattr(user, "side", "")
+    role = getattr(user, "role", "")
+    if side not in SIDE_VISIBILITY or role not in Role.values:
+        return PUBLIC_ONLY
+    levels = {Visibility.PUBLIC.value, Visibility.COMMITTEE.value}
+    if role in {Role.MEMBER, Role.SECRETARIAT}:
+        levels.add(SIDE_VISIBILITY[Side(side)].value)
+    if role == Role.SECRETARIAT:
+        levels.add(Visibility.SECRETARIAT.value)
+    return frozenset(levels)
+
+
+def can_see(user: User | AnonymousUser | None, visibility: str) -> bool:
+    return visibility in visible_levels(user)
+
+
+class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
+    """A QuerySet of records that carry ``visibility``.
+
+    ``visible_through`` names the foreign keys whose records must be visible too: a statement is
+    visible only if its meeting is. Subclasses list them (``("meeting",)``); an empty nullable
+    key hides nothing.
+    """
+
+    visible_through: ClassVar[tuple[str, ...]] = ()
+
+    def visible_to(self, user: User | AnonymousUser | None) -> Self:
+        levels = visible_levels(user)
+        if levels == ALL_LEVELS:
+            return self
+        condition = Q(visibility__in=sorted(levels))
+        for path in self.visible_through:
+            through = Q(**{f"{path}__visibility__in": sorted(levels)})
+            if self.model._meta.get_field(path).null:
+                through |= Q(**{f"{path}__isnull": True})
+            condition &= through
+        return self.filter(condition)
+
+    def public(self) -> Self:
+        return self.visible_to(None)

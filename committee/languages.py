@@ -1,0 +1,182 @@
+"""Content in four languages: one column per language, and the record's original language.
+
+A translatable field ``title`` is four columns, ``title_ar``, ``title_es``, ``title_fr`` and
+``title_en``, declared with ``per_language`` and read through the ``Translated`` descriptor:
+``meeting.title`` is a ``LocalizedText`` in the active language that falls back to the
+original language, then to any language with text, and says so. Separate columns let each
+language carry its own full-text configuration (``committee.search``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
+
+from django.db import models
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as Promise
+
+
+class Language(models.TextChoices):
+    AR = "ar", "العربية"
+    ES = "es", "Español"
+    FR = "fr", "Français"
+    EN = "en", "English"
+
+
+CODES: tuple[str, ...] = tuple(Language.values)
+RIGHT_TO_LEFT = frozenset({"ar"})
+#: Languages of the full-text configurations PostgreSQL ships, by language code.
+TEXT_SEARCH_CONFIG = {"ar": "arabic", "es": "spanish", "fr": "french", "en": "english"}
+
+
+def direction(language: str) -> str:
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+
+
+def active_language() -> str:
+    language = (get_language() or "en").split("-")[0]
+    return language if language in CODES else "en"
+
+
+def per_language(label: str | Promise, language: str) -> Promise:
+    """The verbose name of one language's column: «title (العربية)»."""
+    return format_lazy("{} ({})", label, Language(language).label)
+
+
+def translated_char_fields(
+    label: str | Promise, *, max_length: int
+) -> list[models.CharField[str, str]]:
+    return [
+        models.CharField(per_language(label, code), max_length=max_length, blank=True, default="")
+        for code in CODES
+    ]
+
+
+def translated_text_fields(label: str | Promise) -> list[models.TextField[str, str]]:
+    return [models.TextField(per_language(label, code), blank=True, default="") for code in CODES]
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A translatable field's text as one reader sees it.
+
+    ``str()`` gives the plain text; in a template it renders as a ``<span>`` with the right
+    ``lang`` and ``dir``, followed by a visible marker when the text is not in the reader's
+    language.
+    """
+
+    text: str
+    language: str
+    requested: str
+    original: str
+
+    @property
+    def is_fallback(self) -> bool:
+        return bool(self.text) and self.language != self.requested
+
+    @property
+    def is_translation(self) -> bool:
+        return bool(self.text) and self.language != self.original
+
+    @property
+    def direction(self) -> str:
+        return direction(self.language)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __html__(self) -> SafeString:
+        if not self.text:
+            return SafeString("")
+        if not self.is_fallback:
+            return format_html(
+                '<span lang="{}" dir="{}">{}</span>', self.language, self.direction, self.text
+            )
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span> <small class="fallback" title="{}">[{}]</small>',
+            self.language,
+            self.direction,
+            self.text,
+            gettext("Not translated; shown in its original language."),
+            Language(self.language).label,
+        )
+
+
+class Translated:
+    """Reads ``<name>_<code>`` columns in the active language (see module docstring)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> Translated: ...
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> LocalizedText: ...
+    def __get__(self, instance: object | None, owner: type[Any]) -> Translated | LocalizedText:
+        if instance is None:
+            return self
+        return self.localize(instance, active_language())
+
+    def values(self, instance: object) -> dict[str, str]:
+        return {code: getattr(instance, f"{self.name}_{code}") or "" for code in CODES}
+
+    def localize(self, instance: object, requested: str) -> LocalizedText:
+        values = self.values(instance)
+        original = getattr(instance, "original_language", "") or "ar"
+        for code in (requested, original, *CODES):
+            if values.get(code):
+                return LocalizedText(values[code], code, requested, original)
+        return LocalizedText("", requested, requested, original)
+
+    def columns(self) -> list[str]:
+        return [f"{self.name}_{code}" for code in CODES]
+
+    def missing(self, language: str) -> Q:
+        """Records with text in some language but none in ``language``."""
+        has_any = Q()
+        for column in self.columns():
+            has_any |= ~Q(**{column: ""})
+        return Q(**{f"{self.name}_{language}": ""}) & has_any
+
+
+def translated_attributes(model: type[models.Model]) -> list[Translated]:
+    """The ``Translated`` descriptors a model declares."""
+    return [value for value in vars(model).values() if isinstance(value, Translated)] + [
+        value
+        for base in model.__mro__[1:]
+        for value in vars(base).values()
+        if isinstance(value, Translated)
+    ]
+
+
+def text_in_some_language(name: str) -> Q:
+    """A ``CheckConstraint`` condition: the field has text in at least one language."""
+    condition = Q()
+    for code in CODES:
+        condition |= ~Q(**{f"{name}_{code}": ""})
+    return condition
+
+
+def original_text_present(name: str) -> Q:
+    """A ``CheckConstraint`` condition: the field has text in the record's original language."""
+    condition = Q()
+    for code in CODES:
+        condition |= Q(original_language=code) & ~Q(**{f"{name}_{code}": ""})
+    return condition
+
+
+ORIGINAL_LANGUAGE_LABEL = _("original language")

@@ -1,0 +1,243 @@
+"""Accounts, organisations and people, with the spellings under which they appear."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Self
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser, UserManager
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from committee import arabic
+from committee.audit import audited
+from committee.bilateral import PartySide, Role, Side, VisibleQuerySet
+from committee.languages import (
+    Language,
+    Translated,
+    original_text_present,
+    translated_char_fields,
+    translated_text_fields,
+)
+from committee.records import Record
+from committee.search import normalized_sql, search_vector
+
+
+class CommitteeUserManager(UserManager["User"]):
+    pass
+
+
+@audited(exclude=("password", "last_login"))
+class User(AbstractUser):
+    """An account: a member of one delegation, the secretariat, or an operator (superuser)."""
+
+    side = models.CharField(_("delegation"), max_length=2, choices=Side, blank=True)
+    role = models.CharField(_("role"), max_length=12, choices=Role, default=Role.MEMBER)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language, default=Language.AR
+    )
+    person = models.OneToOneField(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
+    )
+
+    objects: ClassVar[CommitteeUserManager] = CommitteeUserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(side__in=Side.values) | Q(is_superuser=True),
+                name="people_user_side_required_unless_superuser",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=[*Side.values, ""]), name="people_user_side_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="people_user_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(preferred_language__in=Language.values),
+                name="people_user_preferred_language_valid",
+            ),
+        ]
+
+    @property
+    def is_secretariat(self) -> bool:
+        return self.is_active and self.role == Role.SECRETARIAT
+
+    @property
+    def other_side(self) -> str:
+        return {Side.MA: Side.ES, Side.ES: Side.MA}.get(Side(self.side), "") if self.side else ""
+
+
+type Viewer = User | AnonymousUser | None
+
+
+class OrganizationKind(models.TextChoices):
+    POLICE = "police", _("Police")
+    INTELLIGENCE = "intelligence", _("Intelligence service")
+    GENDARMERIE = "gendarmerie", _("Gendarmerie / Guardia Civil")
+    MINISTRY = "ministry", _("Ministry")
+    JUDICIARY = "judiciary", _("Judiciary")
+    INTERNATIONAL = "international", _("International organisation")
+    OTHER = "other", _("Other")
+
+
+class OrganizationQuerySet(VisibleQuerySet["Organization"]):
+    def for_listing(self) -> Self:
+        return self.select_related("parent")
+
+
+@audited()
+class Organization(Record):
+    """An institution: DGSN, DGP, a ministry, Europol…"""
+
+    name_ar, name_es, name_fr, name_en = translated_char_fields(_("name"), max_length=300)
+    name = Translated("name")
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    side = models.CharField(_("side"), max_length=12, choices=PartySide)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganizationKind, default=OrganizationKind.OTHER
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+    )
+    search_vector = search_vector([("name", "A")], plain=[("acronym", "A")])
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta(Record.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["acronym", "name_en"]
+        constraints = [
+            *Record.Meta.constraints,
+            models.CheckConstraint(
+                condition=original_text_present("name"),
+                name="people_organization_name_in_original_language",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=PartySide.values), name="people_organization_side_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganizationKind.values), name="people_organization_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="people_organization_not_own_parent"
+            ),
+            models.UniqueConstraint(
+                fields=["acronym"],
+                condition=~Q(acronym=""),
+                name="people_organization_acronym_unique",
+            ),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="organization_search")]
+
+    def __str__(self) -> str:
+        name = str(self.name)
+        return f"{self.acronym} — {name}" if self.acronym and name else self.acronym or name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organization-detail", args=[self.pk])
+
+
+class PersonQuerySet(VisibleQuerySet["Person"]):
+    def for_listing(self) -> Self:
+        return self.select_related("organization")
+
+    def matching_name(self, name: str) -> Self:
+        """People known under ``name`` in any spelling variant (see ``committee.arabic``)."""
+        return self.filter(aliases__normalized=arabic.normalize(name)).distinct()
+
+
+@audited()
+class Person(Record):
+    """Someone the committee's records name: a director general, a rapporteur, an expert."""
+
+    name_ar, name_es, name_fr, name_en = translated_char_fields(_("name"), max_length=200)
+    name = Translated("name")
+    honorific_ar, honorific_es, honorific_fr, honorific_en = translated_char_fields(
+        _("honorific"), max_length=60
+    )
+    honorific = Translated("honorific")
+    position_ar, position_es, position_fr, position_en = translated_text_fields(_("position"))
+    position = Translated("position")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    side = models.CharField(_("side"), max_length=12, choices=PartySide, blank=True)
+    search_vector = search_vector([("name", "A"), ("position", "C")])
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta(Record.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name_en", "name_ar"]
+        constraints = [
+            *Record.Meta.constraints,
+            models.CheckConstraint(
+                condition=original_text_present("name"),
+                name="people_person_name_in_original_language",
+            ),
+            models.CheckConstraint(
+                condition=Q(side__in=[*PartySide.values, ""]), name="people_person_side_valid"
+            ),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="person_search")]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+    def get_absolute_url(self) -> str:
+        return reverse("person-detail", args=[self.pk])
+
+
+@audited()
+class PersonAlias(models.Model):
+    """A spelling under which a person appears: إينياسيو / إغناسيو / Ignacio."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField(_("spelling"), max_length=200)
+    normalized = models.GeneratedField(
+        expression=normalized_sql(F("name")),
+        output_field=models.CharField(max_length=200),
+        db_persist=True,
+        verbose_name=_("normalised"),
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.AR)
+
+    class Meta:
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "name"], name="people_alias_unique_per_person"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="people_alias_not_empty"),
+        ]
+        indexes = [models.Index(fields=["normalized"], name="person_alias_normalized")]
+
+    def __str__(self) -> str:
+        return self.name

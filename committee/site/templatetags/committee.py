@@ -1,0 +1,40 @@
+"""Template filters every page may use (registered as builtins in settings)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.urls import translate_url
+
+from committee import dates
+from committee.languages import direction
+
+register = template.Library()
+
+
+@register.simple_tag
+def partial_date(value: dt.date | None, precision: str) -> str:
+    """A date no more precise than it is known: «2014», «novembre 2013», «7 mars 2014»."""
+    return dates.format_partial(value, precision)
+
+
+@register.simple_tag
+def date_range(
+    start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str
+) -> str:
+    return dates.format_range(start, start_precision, end, end_precision)
+
+
+@register.filter
+def text_direction(language: str) -> str:
+    return direction(language)
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context: template.Context, language: str) -> str:
+    """This page's address in another language (the language switcher keeps the page)."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    return translate_url(request.get_full_path(), language)

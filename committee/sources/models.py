@@ -1,0 +1,207 @@
+"""Source articles, the citations that tie every imported fact to its words, and import runs."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Self
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from committee.audit import audited
+from committee.bilateral import VisibleQuerySet, visible_levels
+from committee.languages import TEXT_SEARCH_CONFIG, Language
+from committee.records import Record
+from committee.search import normalized_sql
+
+
+class SourceDocumentQuerySet(VisibleQuerySet["SourceDocument"]):
+    pass
+
+
+def _source_vector() -> models.GeneratedField:
+    """The article's words under its own language's configuration."""
+    whens = [
+        models.When(
+            language=code,
+            then=SearchVector(normalized_sql(F("text")), config=config, weight="B")
+            + SearchVector(normalized_sql(F("title")), config=config, weight="A"),
+        )
+        for code, config in TEXT_SEARCH_CONFIG.items()
+    ]
+    return models.GeneratedField(
+        expression=models.Case(*whens, output_field=SearchVectorField()),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
+
+
+@audited()
+class SourceDocument(Record):
+    """An article or document the committee's records were taken from."""
+
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    text = models.TextField(_("text"))
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.AR)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, unique=True, editable=False)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    search_vector = _source_vector()
+
+    objects = SourceDocumentQuerySet.as_manager()
+
+    class Meta(Record.Meta):
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+        ordering = ["-published_on", "-pk"]
+        constraints = [
+            *Record.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="sources_document_sha256_hex"
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="sources_document_has_text"),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="source_search")]
+
+    def __str__(self) -> str:
+        return self.title or f"{_('Source')} {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("source-detail", args=[self.pk])
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.sha256 = text_digest(self.text)
+        super().save(*args, **kwargs)
+
+
+def text_digest(text: str) -> str:
+    """The identity of an article: the SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class CitationQuerySet(models.QuerySet["Citation"]):
+    def visible_to(self, user: Any) -> Self:
+        """Citations whose source and cited record the user may both see."""
+        from django.apps import apps  # noqa: PLC0415
+
+        levels = sorted(visible_levels(user))
+        condition = Q(source__visibility__in=levels)
+        cited = Q()
+        content_types = ContentType.objects.get_for_models(
+            *[
+                model
+                for model in apps.get_models()
+                if hasattr(model._default_manager, "visible_to") and model is not Citation
+            ]
+        )
+        for model, content_type in content_types.items():
+            visible = model._default_manager.visible_to(user).values("pk")  # type: ignore[attr-defined]
+            cited |= Q(content_type=content_type, object_id__in=visible)
+        return self.filter(condition & cited)
+
+    def of(self, record: models.Model) -> Self:
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        )
+
+
+@audited()
+class Citation(models.Model):
+    """A record ↔ the span of a source it came from: ``source.text[start:end] == quote``."""
+
+    source = models.ForeignKey(
+        SourceDocument, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(
+        _("field"),
+        max_length=40,
+        blank=True,
+        help_text=_("Which of the record's fields the words support."),
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    quote = models.TextField(_("quotation"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["source", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="sources_citation_span_not_empty"
+            ),
+            models.UniqueConstraint(
+                fields=["source", "content_type", "object_id", "field", "start", "end"],
+                name="sources_citation_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record")]
+
+    def __str__(self) -> str:
+        return f"«{self.quote[:60]}» [{self.start}:{self.end}]"
+
+
+class ImportStatus(models.TextChoices):
+    SUCCEEDED = "succeeded", _("Succeeded")
+    UNCHANGED = "unchanged", _("Nothing new")
+    REFUSED = "refused", _("Refused")
+    FAILED = "failed", _("Failed")
+
+
+class ImportRun(models.Model):
+    """What one import created, updated, skipped, and why."""
+
+    source = models.ForeignKey(
+        SourceDocument,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+    )
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+        ordering = ["-started_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ImportStatus.values), name="sources_importrun_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name or self.source} — {self.get_status_display()}"

@@ -1,0 +1,255 @@
+"""factory_boy factories for every model, with multilingual text and sensible defaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import factory
+from factory.django import DjangoModelFactory
+
+from committee.agreements.models import Agreement, Mechanism, MechanismKind
+from committee.bilateral import Role, Side, Visibility
+from committee.meetings.models import (
+    AgendaItem,
+    Document,
+    DocumentKind,
+    Meeting,
+    MeetingKind,
+    Participation,
+    Statement,
+)
+from committee.people.models import Organization, Person, PersonAlias, User
+from committee.recommendations.models import (
+    Action,
+    ActionPlan,
+    Adoption,
+    ProgressUpdate,
+    Recommendation,
+    Status,
+    StatusChange,
+)
+from committee.sources.models import Citation, SourceDocument
+from committee.subcommittees.models import Body, BodyKind, Membership
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    side = Side.MA
+    role = Role.MEMBER
+    password = factory.django.Password("correct horse battery staple")
+
+
+class OrganizationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name_ar = factory.Sequence(lambda n: f"مديرية {n}")
+    name_es = factory.Sequence(lambda n: f"Dirección {n}")
+    side = "MA"
+    visibility = Visibility.PUBLIC
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name_ar = factory.Sequence(lambda n: f"شخص {n}")
+    name_es = factory.Sequence(lambda n: f"Persona {n}")
+    side = "MA"
+    visibility = Visibility.PUBLIC
+
+
+class PersonAliasFactory(DjangoModelFactory):
+    class Meta:
+        model = PersonAlias
+
+    person = factory.SubFactory(PersonFactory)
+    name = factory.Sequence(lambda n: f"اسم {n}")
+
+
+class BodyFactory(DjangoModelFactory):
+    class Meta:
+        model = Body
+
+    kind = BodyKind.SUBCOMMITTEE
+    name_ar = factory.Sequence(lambda n: f"اللجنة الفرعية {n}")
+    name_es = factory.Sequence(lambda n: f"Subcomisión {n}")
+    visibility = Visibility.PUBLIC
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    body = factory.SubFactory(BodyFactory)
+    person = factory.SubFactory(PersonFactory)
+    side = Side.MA
+    visibility = Visibility.PUBLIC
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    kind = MeetingKind.SEMINAR
+    title_ar = factory.Sequence(lambda n: f"الندوة {n}")
+    title_es = factory.Sequence(lambda n: f"Seminario {n}")
+    city_ar = "مراكش"
+    city_es = "Marrakech"
+    country = "MA"
+    host_side = Side.MA
+    start_date = dt.date(2014, 3, 6)
+    start_precision = "day"
+    end_date = dt.date(2014, 3, 7)
+    end_precision = "day"
+    visibility = Visibility.PUBLIC
+
+
+class AgendaItemFactory(DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title_ar = factory.Sequence(lambda n: f"عرض {n}")
+    visibility = Visibility.PUBLIC
+
+
+class ParticipationFactory(DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    side = "MA"
+    visibility = Visibility.PUBLIC
+
+
+class StatementFactory(DjangoModelFactory):
+    class Meta:
+        model = Statement
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    quote_ar = "التعاون الأمني ضروري"
+    visibility = Visibility.PUBLIC
+
+
+class DocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    meeting = factory.SubFactory(MeetingFactory)
+    kind = DocumentKind.FINAL_DOCUMENT
+    language = "ar"
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename="final.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    visibility = Visibility.PUBLIC
+
+
+class RecommendationFactory(DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    reference = factory.Sequence(lambda n: f"TST-2014-R{n:03d}")
+    text_ar = factory.Sequence(lambda n: f"التوصية رقم {n} بتعزيز التعاون")
+    text_es = factory.Sequence(lambda n: f"Recomendación {n} de reforzar la cooperación")
+    body = factory.SubFactory(BodyFactory)
+    visibility = Visibility.PUBLIC
+
+
+class AdoptionFactory(DjangoModelFactory):
+    class Meta:
+        model = Adoption
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    meeting = factory.SubFactory(MeetingFactory)
+
+
+class StatusChangeFactory(DjangoModelFactory):
+    class Meta:
+        model = StatusChange
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    from_status = Status.ADOPTED
+    to_status = Status.IN_PROGRESS
+    proposed_by = factory.SubFactory(UserFactory)
+    proposed_side = Side.MA
+    visibility = Visibility.PUBLIC
+
+
+class ProgressUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    side = Side.MA
+    author = factory.SubFactory(UserFactory)
+    as_of = dt.date(2015, 1, 15)
+    narrative_ar = "تم تنظيم دورة تكوينية"
+    visibility = Visibility.PUBLIC
+
+
+class ActionPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = ActionPlan
+
+    title_ar = "مخطط عمل ثنائي"
+    period_start = 2014
+    period_end = 2014
+    visibility = Visibility.PUBLIC
+
+
+class ActionFactory(DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    text_ar = "تنظيم دورة تكوينية"
+    visibility = Visibility.PUBLIC
+
+
+class AgreementFactory(DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    title_ar = "اتفاق تعاون في مجال مكافحة الهجرة غير المشروعة"
+    signed_date = dt.date(2013, 4, 1)
+    signed_precision = "month"
+    visibility = Visibility.PUBLIC
+
+
+class MechanismFactory(DjangoModelFactory):
+    class Meta:
+        model = Mechanism
+
+    kind = MechanismKind.JOINT_POLICE_STATION
+    name_ar = "المفوضية الأمنية المشتركة"
+    visibility = Visibility.PUBLIC
+
+
+class SourceDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = SourceDocument
+
+    text = factory.Sequence(lambda n: f"اختتمت اليوم أشغال الندوة رقم {n} حول التعاون الأمني.")
+    sha256 = factory.LazyAttribute(lambda s: hashlib.sha256(s.text.encode()).hexdigest())
+    title = factory.Sequence(lambda n: f"Article {n}")
+    visibility = Visibility.PUBLIC
+
+
+class CitationFactory(DjangoModelFactory):
+    class Meta:
+        model = Citation
+
+    source = factory.SubFactory(SourceDocumentFactory)
+    record = factory.SubFactory(MeetingFactory)
+    start = 0
+    end = 6
+    quote = factory.LazyAttribute(lambda c: c.source.text[c.start : c.end])

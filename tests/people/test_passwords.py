@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+
+@pytest.mark.parametrize(
+    "password", ["short1!", "Seguridad2014!!", "DGSN-12345678", "policia_policia", "123456789012"]
+)
+def test_weak_or_guessable_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        "orange tram under the bridge",
+        "قطار برتقالي تحت الجسر الكبير",
+        "Quatre chats gris dorment 7",
+    ],
+)
+def test_long_passphrases_in_any_language_are_accepted(password):
+    validate_password(password)

@@ -1,0 +1,72 @@
+"""docker-compose.yml is valid compose with the services operators rely on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+COMPOSE_FILE = Path(__file__).resolve().parent.parent / "docker-compose.yml"
+DOCKER_COMPOSE = shutil.which("docker-compose")
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is installed by bin/test")
+def test_docker_compose_accepts_the_file():
+    result = subprocess.run(
+        [DOCKER_COMPOSE, "-f", str(COMPOSE_FILE), "--profile", "proxy", "config", "--quiet"],
+        env={**os.environ, "POSTGRES_PASSWORD": "x", "SECRET_KEY": "y"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is installed by bin/test")
+def test_docker_compose_refuses_to_run_without_secrets():
+    result = subprocess.run(
+        [DOCKER_COMPOSE, "-f", str(COMPOSE_FILE), "config", "--quiet"],
+        env={
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"SECRET_KEY", "POSTGRES_PASSWORD"}
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "POSTGRES_PASSWORD" in result.stderr or "SECRET_KEY" in result.stderr
+
+
+def test_the_database_is_the_official_postgres_image_with_a_volume(compose):
+    db = compose["services"]["db"]
+    assert db["image"].startswith("postgres:")
+    assert int(db["image"].split(":")[1]) >= 15
+    assert any(volume.endswith(":/var/lib/postgresql/data") for volume in db["volumes"])
+    assert "pgdata" in compose["volumes"]
+
+
+def test_the_web_service_migrates_imports_and_serves_with_gunicorn():
+    dockerfile = (COMPOSE_FILE.parent / "Dockerfile").read_text()
+    command = dockerfile.split("CMD", 1)[1]
+    assert command.index("migrate") < command.index("import_seeds") < command.index("gunicorn")
+
+
+def test_the_web_service_is_health_checked_on_healthz(compose):
+    web = compose["services"]["web"]
+    assert "/healthz" in " ".join(web["healthcheck"]["test"])
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert web["environment"]["DEBUG"] == "false"
+    assert "SECRET_KEY" in web["environment"]

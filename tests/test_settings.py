@@ -1,0 +1,38 @@
+"""Production settings refuse to start without secrets and pass Django's deployment checks."""
+
+from __future__ import annotations
+
+import os
+
+from tests.test_database import manage
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-production-like-secret-key-" + "k" * 40,
+    "ALLOWED_HOSTS": "committee.example.org",
+    "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
+}
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = manage("check", env={**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", env={**PRODUCTION, "ALLOWED_HOSTS": ""})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_a_debug_value_that_is_not_a_boolean_is_refused():
+    result = manage("check", env={**PRODUCTION, "DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
