@@ -3,7 +3,7 @@ FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
+ && apt-get install -y --no-install-recommends fonts-noto-core fonts-dejavu-core gettext libpango-1.0-0 libpangoft2-1.0-0 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 committee
 
@@ -12,7 +12,8 @@ COPY pyproject.toml constraints.txt README.md ./
 COPY committee committee
 RUN pip install --no-cache-dir -c constraints.txt .
 COPY . .
-RUN DEBUG=true python manage.py collectstatic --noinput --verbosity 0 \
+RUN DEBUG=true python manage.py compilemessages --ignore .venv \
+ && DEBUG=true python manage.py collectstatic --noinput --verbosity 0 \
  && mkdir -p /app/var/media && chown -R committee /app/var
 
 USER committee

@@ -63,7 +63,14 @@ apt_install() {
 
 # What the app itself needs from the system: fonts that render Arabic (pages, PDFs).
 ensure_app_system_packages() {
-  apt_install fonts-noto-core fonts-dejavu-core
+  apt_install fonts-noto-core fonts-dejavu-core gettext
+}
+
+# Compile the .po files of locale/ into the .mo files Django reads (not kept in git).
+compile_translations() {
+  if compgen -G "$ROOT/locale/*/LC_MESSAGES/*.po" >/dev/null; then
+    DEBUG=true "$PY" "$ROOT/manage.py" compilemessages --ignore '.venv' --ignore 'var' >/dev/null
+  fi
 }
 
 # What the test suite needs on top: Chromium for the browser journeys.
