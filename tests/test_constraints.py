@@ -10,8 +10,8 @@ from django.db.models import ProtectedError
 
 from committee.bilateral import Side
 from committee.recommendations.models import Completion, Decision, Status
-from committee.subcommittees.models import MembershipRole
 from committee.sources.models import SourceDocument
+from committee.subcommittees.models import MembershipRole
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
