@@ -47,6 +47,14 @@ def es_focal_point(body):
 @pytest.fixture
 def rec(body):
     """A committee recommendation of ``body``, in progress."""
-    return f.RecommendationFactory(
-        body=body, visibility=Visibility.COMMITTEE, status="in_progress"
-    )
+    return f.RecommendationFactory(body=body, visibility=Visibility.COMMITTEE, status="in_progress")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and used TOTP codes live in the cache: each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
