@@ -109,6 +109,10 @@ def _recommendation_of(record: Any) -> Recommendation | None:
     return related if isinstance(related, Recommendation) else None
 
 
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def due_reminders(today: dt.date) -> Iterator[Notice]:
     """Every reminder that is due today; ``send_reminders`` sends those not sent before."""
     open_recommendations = Recommendation.objects.open().select_related("body")
@@ -116,7 +120,7 @@ def due_reminders(today: dt.date) -> Iterator[Notice]:
         yield Notice(ReminderKind.OVERDUE, f"{rec.pk}:{rec.due_date}", rec, owners(rec))
     for rec in open_recommendations.due_within(today, DUE_SOON_DAYS):
         yield Notice(ReminderKind.DUE_SOON, f"{rec.pk}:{rec.due_date}", rec, owners(rec))
-    stale_before = timezone.now() - dt.timedelta(days=STALE_DAYS)
+    stale_before = _start_of(today - dt.timedelta(days=STALE_DAYS))
     stale = (
         open_recommendations.annotate(
             last_published=Max(
@@ -131,7 +135,7 @@ def due_reminders(today: dt.date) -> Iterator[Notice]:
         last: dt.datetime | None = getattr(rec, "last_published", None)
         since = last.date() if last else "never"
         yield Notice(ReminderKind.STALE, f"{rec.pk}:{since}", rec, owners(rec))
-    waiting_since = timezone.now() - dt.timedelta(days=PENDING_REMINDER_DAYS)
+    waiting_since = _start_of(today - dt.timedelta(days=PENDING_REMINDER_DAYS))
     for change in (
         StatusChange.objects.pending()
         .filter(proposed_at__lt=waiting_since)
