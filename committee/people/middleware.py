@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from committee.people.accounts import has_second_factor
 
@@ -52,4 +54,11 @@ class SecondFactorRequiredMiddleware:
             return None
         if has_second_factor(request.user):
             return None
+        messages.info(
+            request,
+            _(
+                "Before anything else, protect your account with a second factor: scan the code "
+                "with an authenticator app and type the six digits it shows."
+            ),
+        )
         return redirect("mfa_activate_totp")

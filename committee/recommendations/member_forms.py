@@ -46,7 +46,8 @@ class EvidenceField(forms.FileField):
 
 class ProgressForm(forms.Form):
     as_of = forms.DateField(
-        label=_("Situation as of"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Situation as of"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     language = forms.ChoiceField(label=_("Written in"), choices=Language.choices)
     narrative = forms.CharField(
