@@ -7,6 +7,7 @@ import hashlib
 
 import factory
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -62,6 +63,7 @@ class UserFactory(DjangoModelFactory):
             and not Authenticator.objects.filter(user=self).exists()
         ):
             TOTP.activate(self, TEST_TOTP_SECRET)
+            RecoveryCodes.activate(self)
 
 
 #: The TOTP secret of every factory account (base32); ``totp_code()`` gives its current code.

@@ -214,3 +214,40 @@ def test_deactivating_an_account_ends_its_sessions(client, member):
     member.save()
     assert not Session.objects.filter(session_key=key).exists()
     assert client.get("/en/me/").status_code == 302
+
+
+def test_the_lockout_page_is_ours_and_in_the_users_language(client, member):
+    for _ in range(5):
+        client.post("/es/accounts/login/", {"login": "amina", "password": "wrong"})
+    response = client.post("/es/accounts/login/", {"login": "amina", "password": PASSWORD})
+    assert response.status_code == 429
+    assert '<html lang="es"' in response.text
+    assert reverse("account_reset_password") in response.text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "account_change_password",
+        "account_email",
+        "mfa_index",
+        "mfa_view_recovery_codes",
+        "usersessions_list",
+        "account_logout",
+    ],
+)
+def test_the_account_pages_render_in_the_site_layout(client, member, name):
+    response = login(client, "amina")
+    client.post(response.url, {"code": f.totp_code()})
+    response = client.get(reverse(name), follow=True)
+    assert response.status_code == 200
+    assert 'class="site-header"' in response.text
+
+
+def test_a_member_cannot_switch_off_their_second_factor(client, member):
+    from allauth.mfa.models import Authenticator
+
+    response = login(client, "amina")
+    client.post(response.url, {"code": f.totp_code()})
+    client.post(reverse("mfa_deactivate_totp"), {"code": f.totp_code()})
+    assert Authenticator.objects.filter(user=member, type="totp").exists()
