@@ -69,13 +69,22 @@ def search_vector(
     )
 
 
+#: Every configuration a query is parsed under, in order.
+QUERY_CONFIGS = (*TEXT_SEARCH_CONFIG.values(), "simple")
+
+
+def query_words(text: str) -> str:
+    """The user's words as the index holds them: NUL-free, normalised, at most 200 characters."""
+    return arabic.normalize(text.replace("\x00", " "))[:MAX_QUERY_LENGTH].strip()
+
+
 def search_query(text: str) -> SearchQuery | None:
     """The user's words as one query matching under every configuration; None when empty."""
-    words = arabic.normalize(text.replace("\x00", " "))[:MAX_QUERY_LENGTH].strip()
+    words = query_words(text)
     if not words:
         return None
     query: SearchQuery | None = None
-    for config in (*TEXT_SEARCH_CONFIG.values(), "simple"):
+    for config in QUERY_CONFIGS:
         part = SearchQuery(words, config=config, search_type="websearch")
         query = part if query is None else query | part
     return query

@@ -1,4 +1,12 @@
-"""URLs. Pages live under a language prefix (``/ar/…``); machine endpoints do not."""
+"""URLs. Pages live under a language prefix (``/ar/…``); machine endpoints do not.
+
+Machine endpoints — the calendars, the feed and the open-data files — are fetched by programs
+and shared, so they have one address whatever the language: ``/calendar.ics``,
+``/bodies/<id>/calendar.ics``, ``/feed/``, ``/data/committee.json``, ``/data/<name>.csv``. The
+calendars and the feed speak the language of ``?lang=`` (else of the request); the data files
+hold every language. The downloads of the filtered recommendation list stay beside the list,
+under the prefix, because they belong to the page that offers them.
+"""
 
 from allauth.account import views as allauth_views
 from django.conf.urls.i18n import i18n_patterns
@@ -7,10 +15,16 @@ from django.urls import include, path
 
 from committee.people import account_views
 from committee.site import views as site_views
+from committee.site.feeds import LatestFeed
 
 urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("calendar.ics", site_views.calendar, name="calendar"),
+    path("bodies/<int:pk>/calendar.ics", site_views.body_calendar, name="body-calendar"),
+    path("feed/", LatestFeed(), name="feed"),
+    path("data/committee.json", site_views.open_data_json, name="open-data-json"),
+    path("data/<slug:collection>.csv", site_views.open_data_csv, name="open-data-csv"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,4 +37,15 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("committee.recommendations.member_urls")),
     path("", include("committee.site.urls")),
+    path("meetings/", include("committee.meetings.urls")),
+    path("bodies/", include("committee.subcommittees.urls")),
+    path("recommendations/", include("committee.recommendations.urls")),
+    path("", include("committee.people.urls")),
+    path("", include("committee.agreements.urls")),
+    path("sources/", include("committee.sources.urls")),
 )
+
+handler400 = "committee.site.errors.bad_request"
+handler403 = "committee.site.errors.permission_denied"
+handler404 = "committee.site.errors.page_not_found"
+handler500 = "committee.site.errors.server_error"

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
-from committee.bilateral import Decision, LeadSide, Role, Side, VisibleQuerySet
+from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
+from committee.bilateral import LeadSide, Role, Side, VisibleQuerySet
 from committee.languages import (
     Translated,
     original_text_present,

@@ -6,3 +6,6 @@ class SiteConfig(AppConfig):
     name = "committee.site"
     label = "site"
     verbose_name = _("Public site")
+
+    def ready(self) -> None:
+        from committee import checks  # noqa: F401, PLC0415 - registers the project's system checks

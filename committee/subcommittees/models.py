@@ -3,7 +3,7 @@ groups — and who sits on them for which delegation."""
 
 from __future__ import annotations
 
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
-from committee.bilateral import Side, VisibleQuerySet
+from committee.bilateral import Side, VisibleQuerySet, visible_levels
 from committee.dates import DatePrecision, partial_date_constraints
 from committee.languages import (
     Translated,
@@ -22,6 +22,9 @@ from committee.languages import (
 )
 from committee.records import Record
 from committee.search import search_vector
+
+if TYPE_CHECKING:
+    from committee.people.models import Viewer
 
 
 class BodyKind(models.TextChoices):
@@ -45,6 +48,29 @@ class BodyQuerySet(VisibleQuerySet["Body"]):
 
     def for_listing(self) -> Self:
         return self.select_related("parent")
+
+    def with_progress(self, viewer: Viewer) -> Self:
+        """Counts of the recommendations each body owns that ``viewer`` may see, by outcome.
+
+        A recommendation of a visible body is visible when its own level is (its only
+        ``visible_through`` is the body), so one filtered join counts them all.
+        """
+        seen = Q(recommendations__visibility__in=sorted(visible_levels(viewer)))
+        status = "recommendations__status"
+        return self.annotate(
+            n_recommendations=models.Count("recommendations", filter=seen),
+            n_implemented=models.Count(
+                "recommendations", filter=seen & Q(**{status: "implemented"})
+            ),
+            n_in_progress=models.Count(
+                "recommendations", filter=seen & Q(**{status: "in_progress"})
+            ),
+            n_open=models.Count(
+                "recommendations",
+                filter=seen
+                & Q(**{f"{status}__in": ["proposed", "adopted", "in_progress", "on_hold"]}),
+            ),
+        )
 
 
 @audited()

@@ -1,7 +1,12 @@
+"""The linked public world of ``tests/site/conftest.py``, shared with this app's tests, and a
+fresh cache for the login tests."""
+
 from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+
+from tests.site.conftest import canary, world  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -6,9 +6,12 @@ import datetime as dt
 
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from committee import dates
-from committee.languages import direction
+from committee.languages import Language, LocalizedText, direction
 
 register = template.Library()
 
@@ -38,3 +41,38 @@ def url_in_language(context: template.Context, language: str) -> str:
     if request is None:
         return "/"
     return translate_url(request.get_full_path(), language)
+
+
+@register.filter
+def in_section(path: str, prefix: str) -> bool:
+    """Whether ``path`` is the page ``prefix`` or one below it (the main menu's current item)."""
+    return bool(prefix) and prefix != "/" and str(path).startswith(prefix)
+
+
+@register.filter
+def prose(value: LocalizedText | str) -> SafeString:
+    """Long translatable text as paragraphs, with its ``lang``/``dir`` and fallback marker."""
+    if isinstance(value, LocalizedText):
+        if not value:
+            return SafeString("")
+        marker = (
+            format_html(
+                ' <p class="fallback">[{}] {}</p>',
+                Language(value.language).label,
+                gettext("Not translated; shown in its original language."),
+            )
+            if value.is_fallback
+            else ""
+        )
+        return format_html(
+            '<div class="prose" lang="{}" dir="{}">{}</div>{}',
+            value.language,
+            value.direction,
+            _paragraphs(value.text),
+            marker,
+        )
+    return format_html('<div class="prose">{}</div>', _paragraphs(str(value)))
+
+
+def _paragraphs(text: str) -> SafeString:
+    return mark_safe(linebreaks(text, autoescape=True))  # noqa: S308 — escaped by linebreaks
