@@ -1,6 +1,6 @@
 """Arabic spelling normalisation shared by search, matching and extraction.
 
-Press releases spell the same word several ways: «الإسبانية» / «الاسبانية», «أرميل» / «ارميل»,
+Press releases spell the same word several ways: «الإسبانية» / «الاسبانية», «أمزيان» / «امزيان»,
 «التوصية» / «التوصيه», «الى» / «إلى». Comparing normalised forms makes those variants equal.
 The database applies the same mapping in SQL (see ``committee.search``); keep the two in step.
 """
@@ -36,10 +36,42 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """``normalize(text)`` and, for each of its characters, the span of ``text`` it came from.
 
     Returns ``(folded, starts, ends)``: ``folded[i]`` comes from ``text[starts[i]:ends[i]]``.
-    Each base character is normalised together with the combining marks that follow it, so a
-    dropped diacritic belongs to its letter and a stretch of ``folded`` maps back to whole
-    letters of ``text``. Tatweel and marks without a base leave nothing behind.
+    A dropped diacritic belongs to the letter before it, so a stretch of ``folded`` maps back to
+    whole letters of ``text``. Tatweel and marks without a base leave nothing behind.
     """
+    if unicodedata.is_normalized("NFC", text) and not _EXPANDS.search(text):
+        return _offsets_by_deletion(text)
+    return _offsets_by_cluster(text)
+
+
+#: Characters outside Latin and Arabic, or whose case folding is longer than one character
+#: («ß» → «ss»): a text with any of these takes the slower, general path.
+_EXPANDS = re.compile(
+    "[^\x00-\u024f\u0600-\u06ff]|["
+    + "".join(chr(code) for code in range(0x250) if len(chr(code).casefold()) != 1)
+    + "]"
+)
+
+
+def _offsets_by_deletion(text: str) -> tuple[str, list[int], list[int]]:
+    """The common case: every character folds to one character or is dropped (a mark)."""
+    folded = normalize(text)
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for mark in MARKS.finditer(text):
+        starts.extend(range(position, mark.start()))
+        ends.extend(range(position + 1, mark.start() + 1))
+        if starts and ends[-1] == mark.start() and unicodedata.combining(mark.group()):
+            ends[-1] = mark.end()  # a diacritic goes with its letter
+        position = mark.end()
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    return folded, starts, ends
+
+
+def _offsets_by_cluster(text: str) -> tuple[str, list[int], list[int]]:
+    """Any text: each base character is normalised with the combining marks that follow it."""
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

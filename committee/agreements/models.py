@@ -142,6 +142,7 @@ class AgreementBody(models.Model):
 
 class MechanismKind(models.TextChoices):
     JOINT_POLICE_STATION = "joint_police_station", _("Joint police station")
+    POLICE_COOPERATION_CENTRE = "police_cooperation_centre", _("Police cooperation centre")
     LIAISON_OFFICERS = "liaison_officers", _("Liaison officers")
     JOINT_PATROLS = "joint_patrols", _("Joint patrols")
     JOINT_INVESTIGATION_TEAM = "joint_investigation_team", _("Joint investigation team")

@@ -69,6 +69,7 @@ class Theme(models.TextChoices):
     CYBERCRIME = "cybercrime", _("Technology-related crime")
     MIGRATION = "migration", _("Illegal migration")
     ORGANISED_CRIME = "organised_crime", _("Organised crime and trafficking")
+    DRUG_TRAFFICKING = "drug_trafficking", _("Drug trafficking")
     INSTITUTIONAL = "institutional", _("Institutional framework")
     OTHER = "other", _("Other")
 

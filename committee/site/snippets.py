@@ -1,6 +1,6 @@
 """Search snippets: the record's own words, with the words that matched marked.
 
-The index holds normalised text (``committee.arabic``): «أرميل» is indexed as «ارميل». Asking
+The index holds normalised text (``committee.arabic``): «أمزيان» is indexed as «امزيان». Asking
 PostgreSQL for a headline of the original text would miss such matches, and a headline of the
 normalised text would show the reader words that are not in the record. So each candidate text
 is normalised here, keeping for every character the span of the original it came from;

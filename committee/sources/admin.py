@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
-from django.http import HttpRequest
-from django.utils.html import format_html, format_html_join
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from committee.admin import (
@@ -15,7 +19,11 @@ from committee.admin import (
     citation_in_context,
 )
 from committee.languages import direction
+from committee.sources.forms import ArticleConfirmForm, ArticleUploadForm
+from committee.sources.highlighting import Span, highlight
 from committee.sources.models import Citation, ImportRun, SourceDocument
+from committee.sources.reading import ArticleRefused
+from committee.sources.services import import_article
 
 
 class SourceCitationInline(TabularInline):
@@ -34,6 +42,16 @@ class SourceCitationInline(TabularInline):
     @admin.display(description=_("record"))
     def record_link(self, citation: Citation) -> str:
         return format_html("{}: {}", citation.content_type.name, citation.record)
+
+
+def admin_url(content_type: ContentType, object_id: int) -> str:
+    """The admin page of a cited record (its change view)."""
+    try:
+        return reverse(
+            f"admin:{content_type.app_label}_{content_type.model}_change", args=[object_id]
+        )
+    except NoReverseMatch:
+        return ""
 
 
 @admin.register(SourceDocument)
@@ -64,40 +82,139 @@ class SourceDocumentAdmin(RecordAdmin):
         *RECORD_FIELDS,
     ]
 
+    change_list_template = "admin/sources/sourcedocument/change_list.html"
+
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         readonly = list(super().get_readonly_fields(request, obj))
         return [*readonly, "text"] if obj is not None else readonly
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="sources_sourcedocument_import"), *super().get_urls()]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload an article, review what the importer extracts, then save it."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import an article"),
+        }
+        if request.method == "POST" and "save" in request.POST:
+            confirm = ArticleConfirmForm(request.POST)
+            if confirm.is_valid():
+                return self._save_import(request, confirm.cleaned_data)
+            context["errors"] = confirm.non_field_errors()
+            upload = ArticleUploadForm()
+        elif request.method == "POST":
+            upload = ArticleUploadForm(request.POST, request.FILES)
+            if upload.is_valid():
+                return self._preview_import(request, upload.cleaned_data, context)
+        else:
+            upload = ArticleUploadForm()
+        return TemplateResponse(
+            request, "admin/sources/import_article.html", {**context, "form": upload}
+        )
+
+    def _preview_import(
+        self, request: HttpRequest, data: dict[str, Any], context: dict[str, Any]
+    ) -> HttpResponse:
+        article = data["article"]
+        try:
+            report = import_article(
+                article=article,
+                published=data["published"],
+                url=data["url"],
+                visibility=data["visibility"],
+                dry_run=True,
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ArticleRefused as refusal:
+            form = ArticleUploadForm(
+                initial={k: data[k] for k in ("published", "url", "visibility")}
+            )
+            return TemplateResponse(
+                request,
+                "admin/sources/import_article.html",
+                {**context, "form": form, "refusal": str(refusal)},
+            )
+        confirm = ArticleConfirmForm.for_article(
+            article, published=data["published"], url=data["url"], visibility=data["visibility"]
+        )
+        spans = [
+            Span(number, span["start"], span["end"], "", f"{kind}: {fact['key']}")
+            for number, (kind, fact, span) in enumerate(
+                (kind, fact, span)
+                for kind, facts in (report.extraction or {}).items()
+                if isinstance(facts, list)
+                for fact in facts
+                if isinstance(fact, dict)
+                for span in fact.get("spans", [])
+            )
+        ]
+        return TemplateResponse(
+            request,
+            "admin/sources/import_preview.html",
+            {
+                **context,
+                "title": _("Review the extraction"),
+                "report": report,
+                "confirm": confirm,
+                "article": article,
+                "highlighted": highlight(article.text, spans),
+            },
+        )
+
+    def _save_import(self, request: HttpRequest, data: dict[str, Any]) -> HttpResponse:
+        try:
+            report = import_article(
+                article=data["article"],
+                published=data["published"],
+                url=data["url"] or "",
+                visibility=data["visibility"],
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ArticleRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:sources_sourcedocument_import"))
+        self.message_user(
+            request,
+            _(
+                "Imported: %(created)d records created, %(updated)d enriched, "
+                "%(unchanged)d already known."
+            )
+            % {
+                "created": len(report.created),
+                "updated": len(report.updated),
+                "unchanged": report.unchanged,
+            },
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse("admin:sources_sourcedocument_change", args=[report.source])
+        )
 
     @admin.display(description=_("text, with the cited words highlighted"))
     def highlighted_text(self, source: SourceDocument) -> str:
         if not source.pk:
             return ""
-        citations = sorted(
-            Citation.objects.filter(source=source).values_list("pk", "start", "end"),
-            key=lambda c: (c[1], -c[2]),
-        )
-        pieces: list[tuple[str, str, str]] = []
-        position = 0
-        for pk, start, end in citations:
-            if start < position:
-                continue  # nested in a span already highlighted
-            pieces.append(("", "", source.text[position:start]))
-            pieces.append((f"c{pk}", "mark", source.text[start:end]))
-            position = end
-        pieces.append(("", "", source.text[position:]))
-        body = format_html_join(
-            "",
-            "{}",
-            (
-                (format_html('<mark id="{}">{}</mark>', anchor, text) if tag else text,)
-                for anchor, tag, text in pieces
-            ),
-        )
+        citations = Citation.objects.filter(source=source).select_related("content_type")
+        spans = [
+            Span(
+                c.pk,
+                c.start,
+                c.end,
+                admin_url(c.content_type, c.object_id),
+                f"{c.content_type.name}: {c.field}",
+            )
+            for c in citations
+        ]
         return format_html(
             '<div class="source-text" lang="{}" dir="{}">{}</div>',
             source.language,
             direction(source.language),
-            body,
+            highlight(source.text, spans),
         )
 
 

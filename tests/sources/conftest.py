@@ -1,3 +1,32 @@
-"""The linked public world of ``tests/site/conftest.py``, shared with this app's tests."""
+"""Articles and helpers for the importer's tests; the linked public world of tests/site/conftest.py."""
 
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from committee.sources.reading import Article
+from committee.sources.translation_memory import TranslationMemory
+from tests.processes import ROOT
 from tests.site.conftest import canary, world  # noqa: F401
+
+SEED = ROOT / "seeds" / "000_c01d876123dccd78.txt"
+ARTICLES = Path(__file__).resolve().parent / "articles"
+PUBLISHED = dt.date(2014, 3, 7)
+
+
+@pytest.fixture
+def seed_article():
+    return Article(text=SEED.read_text(encoding="utf-8"), encoding="utf-8", file_name=SEED.name)
+
+
+@pytest.fixture
+def no_memory():
+    return TranslationMemory()
+
+
+def article_file(name: str) -> Article:
+    path = ARTICLES / name
+    return Article(text=path.read_text(encoding="utf-8"), encoding="utf-8", file_name=path.name)

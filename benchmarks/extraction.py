@@ -1,0 +1,99 @@
+"""How well and how fast the article extractor works, on the annotated test articles.
+
+    .venv/bin/python benchmarks/extraction.py [--repeat N]
+
+Compares ``extract`` with the gold annotations of ``tests/sources/articles`` (see
+``tests/sources/extraction/gold.py`` for how facts are paired) and prints precision and recall
+per category, per article, and the throughput in articles and characters per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from committee.sources.extraction import extract
+from tests.sources.extraction.gold import GoldArticle, Scores, load_articles, score, summed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--repeat", type=int, default=20, help="passes over all articles for timing"
+    )
+    parser.add_argument("--misses", action="store_true", help="list what each article got wrong")
+    arguments = parser.parse_args()
+    articles = load_articles()
+    per_article: list[tuple[str, Scores]] = []
+    for article in articles:
+        extraction = extract(article.text, published=article.published)
+        per_article.append((article.name, score(extraction, article.gold)))
+    _print_categories(summed(scores for _, scores in per_article))
+    _print_articles(per_article)
+    if arguments.misses:
+        _print_misses(per_article)
+    _print_throughput(articles, arguments.repeat)
+
+
+def _print_categories(total: Scores) -> None:
+    print(f"{'category':<24} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
+    for category, result in total.by_category.items():
+        print(
+            f"{category:<24} {result.tp:>4} {result.fp:>4} {result.fn:>4} "
+            f"{result.precision:>10.2f} {result.recall:>8.2f}"
+        )
+    every = Scores()
+    for result in total.by_category.values():
+        every["all"].add(result)
+    overall = every["all"]
+    print(
+        f"{'ALL':<24} {overall.tp:>4} {overall.fp:>4} {overall.fn:>4} "
+        f"{overall.precision:>10.2f} {overall.recall:>8.2f}"
+    )
+
+
+def _print_articles(per_article: list[tuple[str, Scores]]) -> None:
+    print()
+    print(f"{'article':<40} {'precision':>10} {'recall':>8}")
+    for name, scores in per_article:
+        every = Scores()
+        for result in scores.by_category.values():
+            every["all"].add(result)
+        print(f"{name:<40} {every['all'].precision:>10.2f} {every['all'].recall:>8.2f}")
+
+
+def _print_misses(per_article: list[tuple[str, Scores]]) -> None:
+    print()
+    for name, scores in per_article:
+        for category, result in scores.by_category.items():
+            for miss in result.misses:
+                print(f"{name}: {category}: {miss}")
+
+
+def _print_throughput(articles: list[GoldArticle], repeat: int) -> None:
+    characters = sum(len(article.text) for article in articles)
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for article in articles:
+            extract(article.text, published=article.published)
+    elapsed = time.perf_counter() - started
+    count = repeat * len(articles)
+    print()
+    print(
+        f"throughput: {count / elapsed:.1f} articles/s, "
+        f"{repeat * characters / elapsed:,.0f} chars/s ({count} extractions of {len(articles)} "
+        f"articles, {characters:,} chars per pass, {elapsed:.2f} s)"
+    )
+    big = (articles[0].text + "\n") * max(1, 2_000_000 // (len(articles[0].text) + 1))
+    started = time.perf_counter()
+    extract(big, published=articles[0].published)
+    elapsed = time.perf_counter() - started
+    print(f"one {len(big):,}-char text: {elapsed:.2f} s ({len(big) / elapsed:,.0f} chars/s)")
+
+
+if __name__ == "__main__":
+    main()
