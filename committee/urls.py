@@ -8,10 +8,12 @@ hold every language. The downloads of the filtered recommendation list stay besi
 under the prefix, because they belong to the page that offers them.
 """
 
+from allauth.account import views as allauth_views
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from committee.people import account_views
 from committee.site import views as site_views
 from committee.site.feeds import LatestFeed
 
@@ -26,8 +28,14 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The admin's own password-only login is replaced by the members' two-factor login.
+    path("admin/login/", account_views.admin_login),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # "login" and "logout" are the names templates use; they are allauth's views.
+    path("accounts/login/", allauth_views.login, name="login"),
+    path("accounts/logout/", allauth_views.logout, name="logout"),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("committee.recommendations.member_urls")),
     path("", include("committee.site.urls")),
     path("meetings/", include("committee.meetings.urls")),
     path("bodies/", include("committee.subcommittees.urls")),

@@ -6,6 +6,14 @@ import datetime as dt
 import hashlib
 
 import factory
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
 from factory.django import DjangoModelFactory
 
 from committee.agreements.models import Agreement, Mechanism, MechanismKind
@@ -44,6 +52,26 @@ class UserFactory(DjangoModelFactory):
     side = Side.MA
     role = Role.MEMBER
     password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        """Accounts have a TOTP authenticator unless built with ``second_factor=False``
+        (every account must enrol one before it may do anything, SECURITY.md item 6)."""
+        if (
+            create
+            and extracted is not False
+            and not Authenticator.objects.filter(user=self).exists()
+        ):
+            TOTP.activate(self, TEST_TOTP_SECRET)
+            RecoveryCodes.activate(self)
+
+
+#: The TOTP secret of every factory account (base32); ``totp_code()`` gives its current code.
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 class OrganizationFactory(DjangoModelFactory):

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.db.models import QuerySet
@@ -18,9 +22,15 @@ from committee.admin import (
     translation_fieldsets,
 )
 from committee.people.models import Organization, Person, PersonAlias, User
+from committee.people.signals import end_sessions
 
 # Permissions follow the user's role and delegation (committee.admin), not Django groups.
 admin.site.unregister(Group)
+# Login records of the libraries are not filtered by delegation: they stay out of the admin
+# (a lost second factor is reset with the action on accounts; lockouts expire by themselves).
+for model in (EmailAddress, Authenticator, UserSession, AccessAttempt, AccessLog, AccessFailureLog):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
 
 
 class PersonAliasInline(TabularInline):
@@ -91,6 +101,20 @@ class UserAdmin(CommitteeAdmin, DjangoUserAdmin):  # type: ignore[misc]
         ),
     )
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Reset the second factor (the account enrols again)"))
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        users = list(queryset)
+        Authenticator.objects.filter(user__in=users).delete()
+        for user in users:
+            end_sessions(user)
+        self.message_user(
+            request,
+            _("Second factor reset for %(count)d accounts; they enrol again at their next login.")
+            % {"count": len(users)},
+            messages.SUCCESS,
+        )
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is not None and request.user.is_superuser:

@@ -43,9 +43,11 @@ class StatusChangeInline(TabularInline):
     """The two-key history; decisions are taken in the members' area, not edited here."""
 
     model = StatusChange
+    fk_name = "recommendation"
     fields = [
         "from_status",
         "to_status",
+        "superseded_by",
         "proposed_by",
         "proposed_side",
         "proposed_at",
@@ -164,6 +166,7 @@ class StatusChangeAdmin(RecordAdmin):
         "to_status",
         "proposed_completion",
         "reason",
+        "superseded_by",
         "proposed_by",
         "proposed_side",
         "proposed_at",

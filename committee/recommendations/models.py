@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
-from committee.bilateral import LeadSide, Side, VisibleQuerySet
+from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
+from committee.bilateral import LeadSide, Role, Side, VisibleQuerySet
 from committee.languages import (
     Translated,
     original_text_present,
@@ -24,6 +25,12 @@ from committee.languages import (
 )
 from committee.records import Record
 from committee.search import search_vector
+from committee.subcommittees.models import Membership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from committee.people.models import User
 
 
 class Status(models.TextChoices):
@@ -89,6 +96,30 @@ class RecommendationQuerySet(VisibleQuerySet["Recommendation"]):
 
     def for_listing(self) -> Self:
         return self.select_related("body")
+
+    def actionable_by(self, user: User | AnonymousUser | None) -> Self:
+        """What ``user`` may post progress on, propose changes to, and confirm for their side.
+
+        The secretariat of either delegation acts on every recommendation it can see. A member
+        acts on those of the bodies where their person holds a current seat for their own
+        delegation. A recommendation with no responsible body is the secretariat's to route:
+        members cannot act on it. Observers, operators without a delegation and anonymous users
+        act on nothing.
+        """
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        side, role = getattr(user, "side", ""), getattr(user, "role", "")
+        if side not in Side.values:
+            return self.none()
+        if role == Role.SECRETARIAT:
+            return self.visible_to(user)
+        person_id: int | None = getattr(user, "person_id", None)
+        if role != Role.MEMBER or person_id is None:
+            return self.none()
+        seats = Membership.objects.current().filter(
+            body=OuterRef("body"), person_id=person_id, side=side
+        )
+        return self.visible_to(user).filter(Exists(seats))
 
 
 @audited()
@@ -297,13 +328,6 @@ class Adoption(models.Model):
         return f"{self.get_kind_display()}: {self.meeting}"
 
 
-class Decision(models.TextChoices):
-    PENDING = "pending", _("Awaiting the other delegation")
-    CONFIRMED = "confirmed", _("Confirmed")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
 class StatusChangeQuerySet(VisibleQuerySet["StatusChange"]):
     visible_through = ("recommendation",)
 
@@ -331,6 +355,14 @@ class StatusChange(Record):
         _("completion"), max_length=12, choices=Completion, blank=True
     )
     reason = models.TextField(_("reason"), blank=True)
+    superseded_by = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("superseded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("proposed by"),
@@ -388,8 +420,23 @@ class StatusChange(Record):
                     decision__in=[Decision.CONFIRMED, Decision.REJECTED],
                     decided_at__isnull=False,
                     decided_by__isnull=False,
+                )
+                | Q(
+                    decision=Decision.EFFECTIVE,
+                    decided_at__isnull=False,
+                    decided_by=F("proposed_by"),
+                    decided_side=F("proposed_side"),
                 ),
                 name="recommendations_statuschange_decided_when_decided",
+            ),
+            models.CheckConstraint(
+                condition=~Q(decision=Decision.EFFECTIVE)
+                | Q(~Q(from_status__in=CLOSED), ~Q(to_status__in=CLOSED)),
+                name="recommendations_statuschange_two_keys_to_close_or_reopen",
+            ),
+            models.CheckConstraint(
+                condition=~Q(to_status=Status.SUPERSEDED) | Q(superseded_by__isnull=False),
+                name="recommendations_statuschange_superseded_names_successor",
             ),
             models.CheckConstraint(
                 condition=~Q(decision__in=[Decision.CONFIRMED, Decision.REJECTED])
@@ -717,3 +764,8 @@ class PeriodCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation.reference} {self.year}: {self.met}"
+
+
+# Two-key publication and the reminder log are models of this app kept in their own modules.
+from committee.recommendations.publication import PublicationRequest  # noqa: E402, F401
+from committee.recommendations.reminder_log import ReminderLog  # noqa: E402, F401

@@ -1,0 +1,48 @@
+"""What a logged-in member may do with a recommendation, for the page that shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from committee.bilateral import Visibility
+from committee.recommendations.models import (
+    Recommendation,
+    StatusChange,
+)
+from committee.recommendations.publication import PublicationRequest
+from committee.recommendations.services import may_act_on
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def member_actions(context: template.Context, recommendation: Recommendation) -> dict[str, Any]:
+    """``may_act``, the pending status proposal and publication request, and whether this user
+    is the one to decide on them (a member of the other delegation who may act)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not getattr(user, "side", ""):
+        return {"may_act": False}
+    may_act = may_act_on(user, recommendation)
+    pending = (
+        StatusChange.objects.visible_to(user)
+        .filter(recommendation=recommendation)
+        .pending()
+        .select_related("proposed_by")
+        .first()
+    )
+    publication = PublicationRequest.objects.about(recommendation).pending().first()
+    return {
+        "may_act": may_act,
+        "pending": pending,
+        "decides_pending": bool(may_act and pending and pending.proposed_side != user.side),
+        "publication": publication,
+        "decides_publication": bool(
+            may_act and publication and publication.proposed_side != user.side
+        ),
+        "may_propose_publication": bool(
+            may_act and publication is None and recommendation.visibility == Visibility.COMMITTEE
+        ),
+    }

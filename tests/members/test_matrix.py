@@ -1,0 +1,166 @@
+"""Every member URL, for every role, against records of every visibility (SECURITY.md 11–12).
+
+The expected status follows three rules, written out below: anonymous users are sent to the
+login; a record the role may not see answers 404; a page that acts on a record answers 403 to
+a role that sees it but may not act. A URL of the members' area missing from ``PAGES`` fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from committee.bilateral import Side, Visibility, can_see
+from committee.recommendations import member_urls
+from committee.recommendations.models import Evidence
+from committee.recommendations.publication import PublicationRequest
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+VISIBILITIES = list(Visibility.values)
+ROLES = ["anonymous", "ma_member", "es_member", "ma_secretariat", "es_secretariat", "superuser"]
+
+#: page → (how its URL is built from the records of one visibility, what it needs)
+#: needs: "see" — the record is visible; "act" — and the role may act on it (members of the
+#: body for their side, the secretariat); "author" — the role wrote the draft; "post" — POST
+#: only (a GET answers 405).
+PAGES = {
+    "me": (lambda r: reverse("me"), "login"),
+    "member-recommendation": (
+        lambda r: reverse("member-recommendation", args=[r["rec"].reference]),
+        "see",
+    ),
+    "progress-create": (lambda r: reverse("progress-create", args=[r["rec"].reference]), "act"),
+    "status-propose": (lambda r: reverse("status-propose", args=[r["rec"].reference]), "act"),
+    "progress-edit": (lambda r: reverse("progress-edit", args=[r["draft"].pk]), "author"),
+    "progress-publish": (lambda r: reverse("progress-publish", args=[r["draft"].pk]), "post"),
+    "evidence-download": (lambda r: reverse("evidence-download", args=[r["evidence"].pk]), "see"),
+    "status-decide": (lambda r: reverse("status-decide", args=[r["change"].pk]), "see"),
+    "publication-propose": (
+        lambda r: reverse("publication-propose", args=["recommendation", r["rec"].pk]),
+        "act",
+    ),
+    "publication-decide": (
+        lambda r: reverse("publication-decide", args=[r["publication"].pk]),
+        "see",
+    ),
+}
+
+#: Who wrote the draft and made the proposal on the records of each visibility.
+OWNER = {
+    "public": "ma_member",
+    "committee": "ma_member",
+    "ma": "ma_member",
+    "es": "es_member",
+    "secretariat": "ma_secretariat",
+}
+
+
+def expected(page: str, role: str, visibility: str, users) -> int:  # noqa: PLR0911
+    need = PAGES[page][1]
+    user = users[role]
+    if role == "anonymous":
+        return 302
+    if need == "login":
+        return 200
+    if need == "post":
+        return 405
+    if not can_see(user, visibility):
+        return 404
+    if need == "author":
+        return 200 if role == OWNER[visibility] else 404
+    if need == "act":
+        may_act = getattr(user, "side", "") in Side.values and role != "superuser"
+        return 200 if may_act else 403
+    return 200
+
+
+@pytest.fixture
+def world(roles, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    body = f.BodyFactory(visibility=Visibility.PUBLIC)
+    for name in ("ma_member", "es_member"):
+        user = roles[name]
+        user.person = f.PersonFactory(side=user.side)
+        user.save()
+        f.MembershipFactory(body=body, person=user.person, side=user.side)
+    records = {}
+    for visibility in VISIBILITIES:
+        owner = roles[OWNER[visibility]]
+        rec = f.RecommendationFactory(body=body, visibility=visibility, status="in_progress")
+        published = f.ProgressUpdateFactory(
+            recommendation=rec,
+            author=owner,
+            side=owner.side,
+            visibility=visibility,
+            state="published",
+            published_at=rec.created_at,
+        )
+        evidence = Evidence(
+            progress_update=published,
+            original_name="report.pdf",
+            content_type="application/pdf",
+            size=9,
+            sha256="0" * 64,
+        )
+        evidence.file.save("report.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+        evidence.save()
+        records[visibility] = {
+            "rec": rec,
+            "draft": f.ProgressUpdateFactory(
+                recommendation=rec, author=owner, side=owner.side, visibility=visibility
+            ),
+            "evidence": evidence,
+            "change": f.StatusChangeFactory(
+                recommendation=rec,
+                proposed_by=owner,
+                proposed_side=owner.side,
+                from_status="in_progress",
+                to_status="implemented",
+                visibility=visibility,
+            ),
+            "publication": PublicationRequest.objects.create(
+                content_type_id=_content_type(rec),
+                object_id=rec.pk,
+                proposed_by=owner,
+                proposed_side=owner.side,
+            ),
+        }
+    return records
+
+
+def _content_type(record):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(record).pk
+
+
+def test_every_member_url_is_in_the_table():
+    names = {pattern.name for pattern in member_urls.urlpatterns}
+    assert names == set(PAGES)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_member_url_answers_each_role_as_the_table_says(client, roles, world, role):
+    user = roles[role]
+    if user is not None:
+        client.force_login(user)
+    wrong = []
+    for visibility, records in world.items():
+        for page, (url_of, _need) in PAGES.items():
+            url = url_of(records)
+            want = expected(page, role, visibility, roles)
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)  # reading to the end closes the file
+            got = response.status_code
+            if got != want:
+                wrong.append((page, visibility, got, want))
+    assert wrong == []
+
+
+def test_anonymous_users_are_sent_to_the_login(client, world):
+    response = client.get(reverse("me"))
+    assert response.url.startswith(reverse("login"))
