@@ -14,13 +14,13 @@ from committee.bilateral import Decision
 from committee.people.models import User
 from committee.recommendations.models import (
     ProgressUpdate,
+    PublicationRequest,
     Recommendation,
     RecommendationQuerySet,
     Status,
     StatusChange,
     UpdateState,
 )
-from committee.recommendations.publication import PublicationRequest
 from committee.subcommittees.models import Membership
 
 DUE_SOON_DAYS = 30

@@ -31,11 +31,11 @@ from committee.recommendations.member_forms import (
 from committee.recommendations.models import (
     Evidence,
     ProgressUpdate,
+    PublicationRequest,
     Recommendation,
     StatusChange,
     UpdateState,
 )
-from committee.recommendations.publication import PublicationRequest
 
 FORM_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 

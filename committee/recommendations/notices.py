@@ -18,12 +18,12 @@ from django.utils import timezone, translation
 from committee.bilateral import Role, Side
 from committee.people.models import User
 from committee.recommendations.models import (
+    PublicationRequest,
     Recommendation,
+    ReminderKind,
     StatusChange,
     UpdateState,
 )
-from committee.recommendations.publication import PublicationRequest
-from committee.recommendations.reminder_log import ReminderKind
 from committee.subcommittees.models import MembershipRole
 
 DUE_SOON_DAYS = 30

@@ -27,6 +27,7 @@ from committee.recommendations.models import (
     Completion,
     Evidence,
     ProgressUpdate,
+    PublicationRequest,
     Recommendation,
     RecommendationRelation,
     RelationKind,
@@ -35,7 +36,6 @@ from committee.recommendations.models import (
     UpdateState,
 )
 from committee.recommendations.notices import due_reminders
-from committee.recommendations.publication import PublicationRequest
 from committee.recommendations.tasks import announce_proposal, deliver
 from committee.recommendations.uploads import MAX_EVIDENCE_FILES, CheckedFile
 from committee.records import Record

@@ -9,8 +9,8 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.tasks import task
 
+from committee.recommendations.models import ReminderLog
 from committee.recommendations.notices import Notice, proposal_notice, render_notice
-from committee.recommendations.reminder_log import ReminderLog
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,7 @@ from django.urls import reverse
 
 from committee.bilateral import Side, Visibility, can_see
 from committee.recommendations import member_urls
-from committee.recommendations.models import Evidence
-from committee.recommendations.publication import PublicationRequest
+from committee.recommendations.models import Evidence, PublicationRequest
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

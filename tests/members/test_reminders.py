@@ -11,8 +11,7 @@ from django.core.management import CommandError, call_command
 
 from committee.bilateral import Visibility
 from committee.recommendations import services
-from committee.recommendations.models import Recommendation
-from committee.recommendations.reminder_log import ReminderLog
+from committee.recommendations.models import Recommendation, ReminderLog
 from committee.subcommittees.models import MembershipRole
 from tests import factories as f
 from tests.members.conftest import seated

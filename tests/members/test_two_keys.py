@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from committee.bilateral import Decision, Side, Visibility
 from committee.recommendations import services
 from committee.recommendations.models import (
+    PublicationRequest,
     RecommendationRelation,
     Status,
     StatusChange,
 )
-from committee.recommendations.publication import PublicationRequest
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

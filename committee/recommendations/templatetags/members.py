@@ -8,10 +8,10 @@ from django import template
 
 from committee.bilateral import Visibility
 from committee.recommendations.models import (
+    PublicationRequest,
     Recommendation,
     StatusChange,
 )
-from committee.recommendations.publication import PublicationRequest
 from committee.recommendations.services import may_act_on
 
 register = template.Library()

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from committee.recommendations.reminder_log import ReminderKind
+from committee.recommendations.models import ReminderKind
 from committee.recommendations.services import send_reminders
 
 
