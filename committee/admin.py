@@ -127,6 +127,15 @@ def translation_fieldsets(
     return fieldsets
 
 
+#: How a change reached the database, as the history page names it.
+AUDIT_PATHS = {
+    "web": _("website"),
+    "admin": _("administration"),
+    "command": _("command"),
+    "shell": _("shell"),
+    "database": _("directly in the database"),
+}
+
 RECORD_FIELDS = (
     "visibility",
     "original_language",
@@ -233,7 +242,9 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
             {
                 "event": event,
                 "user": users.get((event.pgh_context or {}).get("user", 0)),
-                "path": (event.pgh_context or {}).get("path", "database"),
+                "path": AUDIT_PATHS.get(
+                    (event.pgh_context or {}).get("path", "database"), _("database")
+                ),
                 "command": (event.pgh_context or {}).get("command", ""),
                 "url": (event.pgh_context or {}).get("url", ""),
                 "changes": sorted((event.pgh_diff or {}).items()),

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committee.audit import audited
 from committee.bilateral import VisibleQuerySet
@@ -146,7 +147,7 @@ class MechanismKind(models.TextChoices):
     LIAISON_OFFICERS = "liaison_officers", _("Liaison officers")
     JOINT_PATROLS = "joint_patrols", _("Joint patrols")
     JOINT_INVESTIGATION_TEAM = "joint_investigation_team", _("Joint investigation team")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("mechanism kind", "Other")
 
 
 class MechanismQuerySet(VisibleQuerySet["Mechanism"]):

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committee import arabic
 from committee.audit import audited
@@ -88,7 +89,7 @@ class OrganizationKind(models.TextChoices):
     MINISTRY = "ministry", _("Ministry")
     JUDICIARY = "judiciary", _("Judiciary")
     INTERNATIONAL = "international", _("International organisation")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("organisation kind", "Other")
 
 
 class OrganizationQuerySet(VisibleQuerySet["Organization"]):

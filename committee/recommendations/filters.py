@@ -87,7 +87,7 @@ class RecommendationFilter(django_filters.FilterSet):  # type: ignore[misc]
         label=_("Theme"), choices=Theme.choices, empty_label=_("Any theme")
     )
     lead_side = django_filters.ChoiceFilter(
-        label=_("Lead"), choices=LeadSide.choices, empty_label=_("Either")
+        label=_("Lead"), choices=LeadSide.choices, empty_label=_("Any lead")
     )
     year = django_filters.NumberFilter(
         label=_("Adopted in"), method="filter_year", min_value=1900, max_value=2200

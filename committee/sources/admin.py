@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from committee.admin import (
     RECORD_FIELDS,
@@ -180,15 +181,20 @@ class SourceDocumentAdmin(RecordAdmin):
             return HttpResponseRedirect(reverse("admin:sources_sourcedocument_import"))
         self.message_user(
             request,
-            _(
-                "Imported: %(created)d records created, %(updated)d enriched, "
-                "%(unchanged)d already known."
+            ngettext(
+                "Imported: %(created)d record created",
+                "Imported: %(created)d records created",
+                len(report.created),
             )
-            % {
-                "created": len(report.created),
-                "updated": len(report.updated),
-                "unchanged": report.unchanged,
-            },
+            % {"created": len(report.created)}
+            + "; "
+            + ngettext("%(updated)d enriched", "%(updated)d enriched", len(report.updated))
+            % {"updated": len(report.updated)}
+            + "; "
+            + ngettext(
+                "%(unchanged)d already known.", "%(unchanged)d already known.", report.unchanged
+            )
+            % {"unchanged": report.unchanged},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(

@@ -42,7 +42,7 @@ class ArticleUploadForm(forms.Form):
         upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
         if bool(upload) == bool(text):
             raise forms.ValidationError(
-                _("Give either a file or pasted text, not both and not neither.")
+                _("Give a file or paste the text: one of the two, not both.")
             )
         try:
             if upload:

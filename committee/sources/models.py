@@ -179,9 +179,9 @@ class ImportRun(models.Model):
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ImportStatus)
-    created = models.PositiveIntegerField(_("created"), default=0)
-    updated = models.PositiveIntegerField(_("updated"), default=0)
-    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    created = models.PositiveIntegerField(_("records created"), default=0)
+    updated = models.PositiveIntegerField(_("records enriched"), default=0)
+    skipped = models.PositiveIntegerField(_("facts skipped"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
     message = models.TextField(_("message"), blank=True)
     user = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committee.audit import audited
 from committee.bilateral import Side, VisibleQuerySet, visible_levels
@@ -35,9 +36,9 @@ class BodyKind(models.TextChoices):
 
 
 class BodyStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
-    ACTIVE = "active", _("Active")
-    DISSOLVED = "dissolved", _("Dissolved")
+    PROPOSED = "proposed", pgettext_lazy("body status", "Proposed")
+    ACTIVE = "active", pgettext_lazy("body status", "Active")
+    DISSOLVED = "dissolved", pgettext_lazy("body status", "Dissolved")
 
 
 class BodyQuerySet(VisibleQuerySet["Body"]):
@@ -179,8 +180,8 @@ class Membership(Record):
     role = models.CharField(
         _("role"), max_length=12, choices=MembershipRole, default=MembershipRole.MEMBER
     )
-    start_date = models.DateField(_("from"), null=True, blank=True)
-    end_date = models.DateField(_("until"), null=True, blank=True)
+    start_date = models.DateField(pgettext_lazy("membership", "from"), null=True, blank=True)
+    end_date = models.DateField(pgettext_lazy("membership", "until"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 

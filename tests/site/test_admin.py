@@ -121,7 +121,7 @@ def test_the_history_shows_who_changed_what_through_the_admin(client, ma_secreta
     assert history.status_code == 200
     rows = history.context["rows"]
     assert rows[0]["user"] == ma_secretariat
-    assert rows[0]["path"] == "admin"
+    assert str(rows[0]["path"]) == "administration"
     assert ("needs_review", [True, False]) in rows[0]["changes"]
     assert "ma_secretariat" in history.text
 

@@ -87,4 +87,4 @@ def test_bad_uploads_are_refused_with_the_reason(client, ma_secretariat, content
 def test_file_and_text_together_are_refused(client, ma_secretariat):
     client.force_login(ma_secretariat)
     response = upload(client, SEED.read_bytes(), text="نص")
-    assert "either a file or pasted text" in response.text
+    assert "one of the two, not both" in response.text

@@ -36,7 +36,7 @@ class ActionPlan(Record):
     title_ar, title_es, title_fr, title_en = translated_char_fields(_("title"), max_length=300)
     title = Translated("title")
     period_start = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("final year"), null=True, blank=True)
     body = models.ForeignKey(
         "subcommittees.Body",
         verbose_name=_("body"),

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committee.audit import audited
 from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
@@ -67,7 +68,7 @@ class Theme(models.TextChoices):
     ORGANISED_CRIME = "organised_crime", _("Organised crime and trafficking")
     DRUG_TRAFFICKING = "drug_trafficking", _("Drug trafficking")
     INSTITUTIONAL = "institutional", _("Institutional framework")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("theme", "Other")
 
 
 class Priority(models.TextChoices):
