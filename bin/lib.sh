@@ -66,6 +66,13 @@ ensure_app_system_packages() {
   apt_install fonts-noto-core fonts-dejavu-core gettext
 }
 
+# Refresh locale/*.po from the source strings (file-level references, so that only new or
+# changed strings make a difference).
+update_translations() {
+  DEBUG=true "$PY" "$ROOT/manage.py" makemessages -l ar -l es -l fr --add-location file \
+    --ignore '.venv' --ignore 'var' --ignore 'tests' --ignore 'benchmarks' --ignore 'node_modules' >/dev/null
+}
+
 # Compile the .po files of locale/ into the .mo files Django reads (not kept in git).
 compile_translations() {
   if compgen -G "$ROOT/locale/*/LC_MESSAGES/*.po" >/dev/null; then
