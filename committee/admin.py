@@ -18,16 +18,17 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from committee.bilateral import Role, VisibleQuerySet
+from committee.bilateral import Role, VisibleQuerySet, is_visible
 from committee.languages import CODES, Language, direction, translated_attributes
 from committee.sources.models import Citation
 
@@ -196,6 +197,46 @@ class VisibleFormFields:
         return formfield
 
 
+class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A related-record filter listing only what the user may see (and counting nothing else)."""
+
+    def field_choices(
+        self, field: Any, request: HttpRequest, model_admin: Any
+    ) -> list[tuple[Any, str]]:
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        related = _visible(field.related_model._default_manager.all(), request)
+        if ordering:
+            related = related.order_by(*ordering)
+        return [(record.pk, str(record)) for record in related]
+
+
+def hidden_relations(request: HttpRequest, obj: Any) -> set[str]:
+    """The foreign keys of ``obj`` that point at a record the user may not see."""
+    if obj is None:
+        return set()
+    return {
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.many_to_one
+        and getattr(obj, field.attname) is not None
+        and not is_visible(request.user, getattr(obj, field.name))
+    }
+
+
+def masked_relation(field: Any, user: Any) -> Any:
+    """A changelist column showing a related record only to those who may see it."""
+
+    def display(obj: Any) -> str:
+        related = getattr(obj, field.name)
+        if related is None:
+            return "-"
+        return str(related) if is_visible(user, related) else str(_("(not shared with you)"))
+
+    display.short_description = field.verbose_name  # type: ignore[attr-defined]
+    display.admin_order_field = field.name  # type: ignore[attr-defined]
+    return display
+
+
 class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # type: ignore[type-arg]
     """The base of every ModelAdmin here."""
 
@@ -207,6 +248,51 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return _visible(super().get_queryset(request), request)
+
+    def get_list_display(self, request: HttpRequest) -> Sequence[Any]:
+        """Columns naming a related record mask it when the user may not see it."""
+        relations = {
+            field.name: field for field in self.model._meta.concrete_fields if field.many_to_one
+        }
+        return [
+            masked_relation(relations[name], request.user)
+            if isinstance(name, str) and name in relations
+            else name
+            for name in super().get_list_display(request)
+        ]
+
+    def get_list_filter(self, request: HttpRequest) -> Sequence[Any]:
+        """Filters on a related record offer only the records the user may see."""
+        relations = {
+            field.name
+            for field in self.model._meta.get_fields()
+            if field.is_relation and not field.auto_created
+        }
+        return [
+            (name, VisibleRelatedFieldListFilter)
+            if isinstance(name, str) and name in relations
+            else name
+            for name in super().get_list_filter(request)
+        ]
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        """A link to a record the user may not see is neither shown nor lost: it is left out of
+        the form, so saving keeps it as it is."""
+        fieldsets = super().get_fieldsets(request, obj)
+        hidden = hidden_relations(request, obj)
+        if not hidden:
+            return fieldsets
+
+        def keep(field: Any) -> Any:
+            if isinstance(field, (list, tuple)):
+                kept = [name for name in field if name not in hidden]
+                return tuple(kept) if kept else None
+            return None if field in hidden else field
+
+        return [
+            (title, {**options, "fields": [f for f in map(keep, options["fields"]) if f]})
+            for title, options in fieldsets
+        ]
 
     def _get_obj_does_not_exist_redirect(
         self, request: HttpRequest, opts: Any, object_id: str
@@ -343,3 +429,20 @@ def citation_in_context(citation: Any, *, around: int = 80) -> str:
         citation.pk,
         _("open the article"),
     )
+
+
+def view_on_site(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
+    """The admin's "view on site" link, for records the user may see only.
+
+    Django's own shortcut redirects to any record's address, which would tell the secretariat
+    of one delegation the reference of the other's private records.
+    """
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    if model is None or not hasattr(model, "get_absolute_url"):
+        raise Http404(_("No such record."))
+    records = _visible(model._default_manager.all(), request)
+    record = records.filter(pk=object_id).first() if str(object_id).isdigit() else None
+    if record is None:
+        raise Http404(_("No such record."))
+    return HttpResponseRedirect(record.get_absolute_url())

@@ -121,3 +121,18 @@ class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
 
     def public(self) -> Self:
         return self.visible_to(None)
+
+
+def is_visible(user: User | AnonymousUser | None, record: models.Model) -> bool:
+    """Whether ``user`` may see ``record`` — the rule of ``visible_to``, for one loaded record."""
+    levels = visible_levels(user)
+    if levels == ALL_LEVELS:
+        return True
+    if hasattr(record, "visibility") and record.visibility not in levels:
+        return False
+    manager = type(record)._default_manager
+    for path in getattr(manager.all(), "visible_through", ()):
+        parent = getattr(record, path, None)
+        if parent is not None and not is_visible(user, parent):
+            return False
+    return True

@@ -11,15 +11,19 @@ under the prefix, because they belong to the page that offers them.
 from allauth.account import views as allauth_views
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver, include, path
+from django.views.i18n import set_language
 
+from committee import admin as committee_admin
 from committee.people import account_views
 from committee.site import views as site_views
 from committee.site.feeds import LatestFeed
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing a language is for everyone, visitors included.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("calendar.ics", site_views.calendar, name="calendar"),
     path("bodies/<int:pk>/calendar.ics", site_views.body_calendar, name="body-calendar"),
     path("feed/", LatestFeed(), name="feed"),
@@ -30,6 +34,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # The admin's own password-only login is replaced by the members' two-factor login.
     path("admin/login/", account_views.admin_login),
+    # "View on site" only for records the user may see (Django's shortcut checks nothing).
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(committee_admin.view_on_site),
+    ),
     path("admin/", admin.site.urls),
     # "login" and "logout" are the names templates use; they are allauth's views.
     path("accounts/login/", allauth_views.login, name="login"),

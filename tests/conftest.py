@@ -55,3 +55,14 @@ def roles(ma_member, es_member, ma_secretariat, es_secretariat, superuser):
         "es_secretariat": es_secretariat,
         "superuser": superuser,
     }
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in the default language: a request in Arabic leaves Arabic active in
+    the test's thread, which would change what ``reverse()`` and lazy strings give later."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

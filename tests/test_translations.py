@@ -20,14 +20,18 @@ def test_every_message_is_translated_and_none_is_fuzzy(language):
     catalogue = LOCALE / language / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
         [MSGFMT, "--check", "--statistics", "-o", "/dev/null", str(catalogue)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr
     assert "fuzzy" not in result.stderr
 
 
-@pytest.mark.parametrize(("language", "word"), [("ar", "التوصيات"), ("es", "Recomendaciones"), ("fr", "Recommandations")])
+@pytest.mark.parametrize(
+    ("language", "word"), [("ar", "التوصيات"), ("es", "Recomendaciones"), ("fr", "Recommandations")]
+)
 @pytest.mark.django_db
 def test_pages_speak_the_readers_language(language, word):
     response = Client().get(f"/{language}/recommendations/")

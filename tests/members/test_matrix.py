@@ -57,7 +57,7 @@ OWNER = {
 }
 
 
-def expected(page: str, role: str, visibility: str, users) -> int:  # noqa: PLR0911
+def expected(page: str, role: str, visibility: str, users) -> int:
     need = PAGES[page][1]
     user = users[role]
     if role == "anonymous":

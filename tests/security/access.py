@@ -1,0 +1,164 @@
+"""The checked-in table of who may open which URL (SECURITY.md 11–12).
+
+``RULES`` gives every URL of the URLconf — by name, or by route for the admin's unnamed
+redirects — an access rule. ``expected(rule, role, visibility)`` turns a rule into the HTTP
+status each role must get for a record of each visibility. A URL the table does not name fails
+``tests/security/test_url_matrix.py``, so a new page cannot be added without deciding who may
+see it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+
+from committee.bilateral import Visibility, can_see
+
+ROLES = ("anonymous", "ma_member", "es_member", "ma_secretariat", "es_secretariat", "superuser")
+VISIBILITIES = tuple(Visibility.values)
+
+# Rules (what the URL is, for access):
+PUBLIC = "public"  # a page anyone may open: 200
+RECORD = "record"  # a page about one record: 200 if the role may see it, else 404
+PUBLIC_ONLY = "public-only"  # a machine endpoint about one record: public records only, else 404
+ANONYMOUS_FORM = "anonymous-form"  # login/sign-up: 200 for visitors, a redirect once logged in
+ACCOUNT = "account"  # a page of one's own account: login first, then 200 or a redirect
+REDIRECT = "redirect"  # always answers with a redirect (302)
+MEMBERS = "members"  # the members' area: see tests/members/test_matrix.py, its own table
+ADMIN = "admin"  # an admin page: the secretariat and operators only
+ADMIN_OBJECT = "admin-object"  # an admin page about one record: secretariat, if it may see it
+ADMIN_ADD = "admin-add"  # an admin add page: the secretariat, where adding is allowed (else 403)
+ADMIN_MISSING = "admin-missing"  # a wrong admin address: 404 for the secretariat
+
+RULES: dict[str, str] = {
+    # operations and machine endpoints: public records only, whoever asks
+    "healthz": PUBLIC,
+    "set_language": REDIRECT,
+    "calendar": PUBLIC,
+    "body-calendar": PUBLIC_ONLY,
+    "feed": PUBLIC,
+    "open-data-json": PUBLIC,
+    "open-data-csv": PUBLIC,
+    # the public site
+    "home": PUBLIC,
+    "search": PUBLIC,
+    "open-data": PUBLIC,
+    "meeting-list": PUBLIC,
+    "meeting-detail": RECORD,
+    "meeting-document": RECORD,
+    "body-list": PUBLIC,
+    "body-detail": RECORD,
+    "recommendation-list": PUBLIC,
+    "recommendation-list-csv": PUBLIC,
+    "recommendation-list-json": PUBLIC,
+    "recommendation-detail": RECORD,
+    "person-list": PUBLIC,
+    "person-detail": RECORD,
+    "organization-detail": RECORD,
+    "agreement-list": PUBLIC,
+    "agreement-detail": RECORD,
+    "mechanism-detail": RECORD,
+    "source-detail": RECORD,
+    # accounts (django-allauth): visitors may log in and reset a password, nothing else
+    "login": ANONYMOUS_FORM,
+    "account_login": ANONYMOUS_FORM,
+    "account_signup": ANONYMOUS_FORM,
+    "logout": ACCOUNT,
+    "account_logout": ACCOUNT,
+    "account_inactive": PUBLIC,
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_email_verification_sent": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,
+    "account_confirm_email": PUBLIC,
+    "account_confirm_login_code": ACCOUNT,
+    "account_reauthenticate": ACCOUNT,
+    "account_request_reauthentication_code": ACCOUNT,
+    "account_confirm_reauthentication_code": ACCOUNT,
+    "account_email": ACCOUNT,
+    "account_change_password": ACCOUNT,
+    "account_set_password": ACCOUNT,
+    "mfa_index": ACCOUNT,
+    "mfa_authenticate": ACCOUNT,
+    "mfa_reauthenticate": ACCOUNT,
+    "mfa_activate_totp": ACCOUNT,
+    "mfa_deactivate_totp": ACCOUNT,
+    "mfa_view_recovery_codes": ACCOUNT,
+    "mfa_generate_recovery_codes": ACCOUNT,
+    "mfa_download_recovery_codes": ACCOUNT,
+    "usersessions_list": ACCOUNT,
+    # the members' area has its own, finer table
+    "me": MEMBERS,
+    "member-recommendation": MEMBERS,
+    "progress-create": MEMBERS,
+    "status-propose": MEMBERS,
+    "progress-edit": MEMBERS,
+    "progress-publish": MEMBERS,
+    "evidence-download": MEMBERS,
+    "status-decide": MEMBERS,
+    "publication-propose": MEMBERS,
+    "publication-decide": MEMBERS,
+    # the secretariat's admin
+    "admin:index": ADMIN,
+    "admin:app_list": ADMIN,
+    "admin:password_change": ADMIN,
+    "admin:password_change_done": ADMIN,
+    "admin:jsi18n": ADMIN,
+    "admin:autocomplete": ADMIN,
+    "admin:view_on_site": ADMIN_OBJECT,
+    "admin:login": REDIRECT,
+    "admin/login/": REDIRECT,  # the admin's login, replaced by the two-factor login
+    "admin/r/<int:content_type_id>/<path:object_id>/": ADMIN_OBJECT,  # checked "view on site"
+    "admin:logout": ACCOUNT,
+    "admin:*_changelist": ADMIN,
+    "admin:*_add": ADMIN_ADD,
+    "admin:*_change": ADMIN_OBJECT,
+    "admin:*_history": ADMIN_OBJECT,
+    "admin:*_delete": ADMIN_OBJECT,
+    "admin:sources_sourcedocument_import": ADMIN,
+    # the admin's unnamed redirect to the change page, which checks (the address holds only the id)
+    "admin:*/<path:object_id>/": REDIRECT,
+    "admin:*/(?P<url>.*)$": ADMIN_MISSING,  # the admin's catch-all for wrong addresses
+}
+
+
+def rule_for(name: str) -> str | None:
+    """The rule for a URL name (exact names win over patterns)."""
+    if name in RULES:
+        return RULES[name]
+    matches = [
+        rule
+        for pattern, rule in RULES.items()
+        if "*" in pattern and fnmatch.fnmatchcase(name, pattern)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def is_staff_role(role: str) -> bool:
+    return role in {"ma_secretariat", "es_secretariat", "superuser"}
+
+
+def expected(rule: str, role: str, visibility: str, users: dict) -> set[int]:
+    """The statuses ``role`` may get for a URL of ``rule`` about a record of ``visibility``."""
+    user = users[role]
+    if rule == PUBLIC:
+        return {200}
+    if rule == RECORD:
+        return {200} if can_see(user, visibility) else {404}
+    if rule == PUBLIC_ONLY:
+        return {200} if visibility == Visibility.PUBLIC else {404}
+    if rule == REDIRECT:
+        return {302}
+    if rule == ANONYMOUS_FORM:
+        return {200} if user is None else {302}
+    if rule == ACCOUNT:
+        return {302} if user is None else {200, 302}
+    if not is_staff_role(role):
+        return {302}  # the admin sends everyone else to the (two-factor) login
+    if rule == ADMIN:
+        return {200}
+    if rule == ADMIN_ADD:
+        return {200, 403}
+    if rule == ADMIN_MISSING:
+        return {404}
+    return {200, 302} if can_see(user, visibility) else {404}

@@ -1,0 +1,119 @@
+"""The canary of tests/site/conftest.py, sought where the public crawl does not go: the admin
+(every changelist, its filters and search, every autocomplete) and the e-mails (SECURITY.md 13)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+from django.contrib import admin
+from django.core import mail
+from django.urls import reverse
+
+from committee.bilateral import Side
+from committee.recommendations.services import propose_status_change
+from tests import factories as f
+from tests.site.conftest import CANARY
+
+pytestmark = pytest.mark.django_db
+
+FILTER_LINK = re.compile(r'href="(\?[^"]+)"')
+
+
+def admin_pages(client) -> dict[str, str]:
+    """Every changelist, searched for the canary, and every filter link on it, followed."""
+    pages: dict[str, str] = {}
+    for model in admin.site._registry:
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for url in (changelist, f"{changelist}?q={CANARY}"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            pages[url] = response.text
+        for query in sorted(set(FILTER_LINK.findall(pages[changelist])))[:40]:
+            url = urljoin(changelist, query.replace("&amp;", "&"))
+            pages[url] = client.get(url).text
+    return pages
+
+
+def autocompletes(client) -> dict[str, str]:
+    """Every autocomplete the admin forms use, asked for the canary and for everything."""
+    answers = {}
+    for model, model_admin in admin.site._registry.items():
+        for field_name in getattr(model_admin, "autocomplete_fields", ()):
+            for term in (CANARY, ""):
+                url = (
+                    reverse("admin:autocomplete")
+                    + f"?app_label={model._meta.app_label}&model_name={model._meta.model_name}"
+                    + f"&field_name={field_name}&term={term}"
+                )
+                response = client.get(url)
+                assert response.status_code in {200, 403}, url
+                answers[url] = response.content.decode()
+    return answers
+
+
+NO_MATCH = "qqnomatchqq"
+VOLATILE = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|nonce="[^"]*"')
+
+
+def leaks(pages: dict[str, str], client) -> list[str]:
+    """Pages that show the canary, other than echoing back what the reader typed: a page asked
+    for the canary must be exactly the page asked for a word that matches nothing."""
+    found = []
+    for url, text in pages.items():
+        if CANARY not in url:
+            if CANARY in text.lower():
+                found.append(url)
+            continue
+        baseline = client.get(url.replace(CANARY, NO_MATCH)).content.decode()
+        if VOLATILE.sub("", text.replace(CANARY, NO_MATCH)) != VOLATILE.sub("", baseline):
+            found.append(url)
+    return found
+
+
+def test_the_spanish_secretariat_finds_the_moroccan_canary_nowhere_in_the_admin(
+    client, world, canary, es_secretariat
+):
+    client.force_login(es_secretariat)
+    assert leaks(admin_pages(client), client) == []
+    assert leaks(autocompletes(client), client) == []
+
+
+def test_the_moroccan_secretariat_does_find_it(client, world, canary, ma_secretariat):
+    """The control: the same crawl sees the canary when it may."""
+    client.force_login(ma_secretariat)
+    assert leaks(admin_pages(client), client)
+    assert leaks(autocompletes(client), client)
+
+
+def test_no_email_carries_a_record_to_someone_who_may_not_see_it(
+    world, canary, ma_member, es_member
+):
+    # The body's co-chairs and focal points of each side would normally hear of a proposal.
+    committee = world["committee"]
+    for user, side in ((ma_member, Side.MA), (es_member, Side.ES)):
+        user.person = f.PersonFactory(side=side)
+        user.email = f"{user.username}@example.org"
+        user.save()
+        f.MembershipFactory(body=committee, person=user.person, side=side, role="focal_point")
+    mail.outbox.clear()
+    propose_status_change(
+        recommendation=canary["recommendation"],
+        by=ma_member,
+        to_status="implemented",
+        completion="complete",
+        reason=f"hecho {CANARY}",
+    )
+    for message in mail.outbox:
+        text = " ".join(
+            [
+                message.subject,
+                message.body,
+                *(body for body, _type in getattr(message, "alternatives", [])),
+            ]
+        )
+        if CANARY in text.lower():
+            assert es_member.email not in message.to, (
+                "an e-mail told Spain of a Moroccan-only record"
+            )
