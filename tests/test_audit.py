@@ -96,3 +96,24 @@ def test_audit_events_cannot_be_altered():
         event_model.objects.filter(pgh_obj_id=recommendation.pk).update(priority="high")
     with pytest.raises(ProgrammingError, match="Cannot update or delete"), transaction.atomic():
         event_model.objects.filter(pgh_obj_id=recommendation.pk).delete()
+
+
+def test_an_import_is_recorded_with_its_context():
+    from committee.meetings.models import Meeting
+    from committee.sources.reading import Article
+    from committee.sources.services import import_article
+    from committee.sources.translation_memory import TranslationMemory
+    from tests.sources.conftest import PUBLISHED, SEED
+
+    article = Article(text=SEED.read_text(encoding="utf-8"), encoding="utf-8", file_name=SEED.name)
+    with command_context("import_article"):
+        import_article(article=article, published=PUBLISHED, memory=TranslationMemory())
+    meeting = Meeting.objects.get(kind="seminar", ordinal=2)
+    insert = events_of(meeting)[0]
+    assert insert.pgh_label == "insert"
+    assert insert.pgh_context == {
+        "path": "command",
+        "command": "import_article",
+        "operation": "import_article",
+        "article": SEED.name,
+    }

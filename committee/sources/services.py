@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pghistory
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -70,7 +71,10 @@ def import_article(
             "body, recommendation, agreement or cooperation mechanism of the two police services)."
         )
     try:
-        with transaction.atomic():
+        with (
+            pghistory.context(operation="import_article", article=article.file_name or "(pasted)"),
+            transaction.atomic(),
+        ):
             _wait_for_other_imports()
             source, created = _source(
                 article,
