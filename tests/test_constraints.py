@@ -22,6 +22,12 @@ def refused(**expected):
     return pytest.raises(IntegrityError, match=expected.get("constraint", ""))
 
 
+@pytest.mark.parametrize("reference", ["", "SEM2/2014", "R 01", '"><script>', "-R1"])
+def test_a_reference_is_made_of_letters_digits_dots_and_dashes(reference):
+    with refused(constraint="recommendations_reference_form"), transaction.atomic():
+        f.RecommendationFactory(reference=reference)
+
+
 def test_recommendation_references_are_unique():
     f.RecommendationFactory(reference="SEM2-2014-R01")
     with refused(constraint="reference"), transaction.atomic():

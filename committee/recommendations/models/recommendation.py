@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Self
 
 from django.contrib.postgres.indexes import GinIndex
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from committee.people.models import User
+
+
+#: A reference is part of addresses (``/recommendations/SEM2-2014-R03/``): no slashes, spaces
+#: or markup, ever.
+REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 class Status(models.TextChoices):
@@ -125,6 +131,9 @@ class Recommendation(Record):
         _("reference"),
         max_length=40,
         unique=True,
+        validators=[
+            RegexValidator(REFERENCE_PATTERN, _("Use letters, digits, dots and dashes only."))
+        ],
         help_text=_("Stable reference, e.g. SEM2-2014-R03."),
     )
     text_ar, text_es, text_fr, text_en = translated_text_fields(_("text"))
@@ -203,7 +212,8 @@ class Recommendation(Record):
                 condition=Q(priority__in=Priority.values), name="recommendations_priority_valid"
             ),
             models.CheckConstraint(
-                condition=~Q(reference=""), name="recommendations_reference_not_empty"
+                condition=Q(reference__regex=REFERENCE_PATTERN),
+                name="recommendations_reference_form",
             ),
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")), name="recommendations_not_own_parent"
