@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.core import mail
 from django.urls import reverse
 
-from committee.bilateral import Side
+from committee.bilateral import Side, Visibility
 from committee.recommendations.services import propose_status_change
 from tests import factories as f
 from tests.pages import stable
@@ -87,33 +87,57 @@ def test_the_moroccan_secretariat_does_find_it(client, world, canary, ma_secreta
     assert leaks(autocompletes(client), client)
 
 
-def test_no_email_carries_a_record_to_someone_who_may_not_see_it(
-    world, canary, ma_member, es_member
-):
-    # The body's co-chairs and focal points of each side would normally hear of a proposal.
-    committee = world["committee"]
+def mailed_text(recommendation, by, reason, capture) -> dict[str, str]:
+    """Propose a status change, run what waits for the commit, and return, per recipient,
+    the text of every e-mail they got."""
+    mail.outbox.clear()
+    with capture(execute=True) as callbacks:
+        propose_status_change(
+            recommendation=recommendation,
+            by=by,
+            to_status="implemented",
+            completion="complete",
+            reason=reason,
+        )
+    assert callbacks, "the proposal queued no notification"
+    texts: dict[str, str] = {}
+    for message in mail.outbox:
+        alternatives = [str(body) for body, _type in getattr(message, "alternatives", [])]
+        for address in message.to:
+            texts[address] = " ".join(
+                [texts.get(address, ""), message.subject, message.body, *alternatives]
+            )
+    return texts
+
+
+@pytest.fixture
+def focal_points(world, ma_member, es_member):
+    """Both members, focal points of the committee: each would hear of the other's proposals."""
     for user, side in ((ma_member, Side.MA), (es_member, Side.ES)):
         user.person = f.PersonFactory(side=side)
         user.email = f"{user.username}@example.org"
         user.save()
-        f.MembershipFactory(body=committee, person=user.person, side=side, role="focal_point")
-    mail.outbox.clear()
-    propose_status_change(
-        recommendation=canary["recommendation"],
-        by=ma_member,
-        to_status="implemented",
-        completion="complete",
-        reason=f"hecho {CANARY}",
-    )
-    for message in mail.outbox:
-        text = " ".join(
-            [
-                message.subject,
-                message.body,
-                *(body for body, _type in getattr(message, "alternatives", [])),
-            ]
+        f.MembershipFactory(
+            body=world["committee"], person=user.person, side=side, role="focal_point"
         )
-        if CANARY in text.lower():
-            assert es_member.email not in message.to, (
-                "an e-mail told Spain of a Moroccan-only record"
-            )
+
+
+def test_no_email_carries_a_record_to_someone_who_may_not_see_it(
+    world, canary, ma_member, es_member, focal_points, django_capture_on_commit_callbacks
+):
+    texts = mailed_text(
+        canary["recommendation"], ma_member, f"hecho {CANARY}", django_capture_on_commit_callbacks
+    )
+    assert CANARY not in texts.get(es_member.email, "").lower()
+    assert all(CANARY not in text.lower() for text in texts.values())
+
+
+def test_the_same_proposal_on_a_shared_record_does_reach_the_other_side(
+    world, ma_member, es_member, focal_points, django_capture_on_commit_callbacks
+):
+    """The control: the e-mail would carry the canary if the record could be seen."""
+    shared = f.RecommendationFactory(
+        body=world["committee"], text_es=f"Recomendación {CANARY}", visibility=Visibility.COMMITTEE
+    )
+    texts = mailed_text(shared, ma_member, f"hecho {CANARY}", django_capture_on_commit_callbacks)
+    assert CANARY in texts[es_member.email].lower()
