@@ -20,9 +20,8 @@ from committee.sources.recording import ArticleRecorder
 from committee.sources.report import Change, ImportReport
 from committee.sources.translation_memory import TranslationMemory
 
-#: The key of the advisory lock that lets one import run at a time (others wait for it).
+#: The key of the advisory lock that lets one import run at a time (another is refused).
 IMPORT_LOCK = 0x636F6D6D  # "comm"
-LOCK_TIMEOUT = "120s"
 
 
 class _DryRun(Exception):
@@ -47,8 +46,8 @@ def import_article(
 ) -> ImportReport:
     """Turn ``article`` into records that cite its words, or refuse it (``ArticleRefused``).
 
-    All-or-nothing (one transaction), one import at a time (an advisory lock; a second import
-    waits for the first), and idempotent: importing the same article again finds every record
+    All-or-nothing (one transaction), one import at a time (an advisory lock; an import started
+    while another runs is refused and writes nothing), and idempotent: importing the same article again finds every record
     it made and writes nothing, not even an ``ImportRun``.
     """
     check_text(article.text, label=article.file_name or "the article")
@@ -75,7 +74,7 @@ def import_article(
             pghistory.context(operation="import_article", article=article.file_name or "(pasted)"),
             transaction.atomic(),
         ):
-            _wait_for_other_imports()
+            _refuse_concurrent_imports()
             source, created = _source(
                 article,
                 published=published,
@@ -145,10 +144,15 @@ def _parse_date(value: object, path: Path) -> dt.date | None:
         ) from None
 
 
-def _wait_for_other_imports() -> None:
+def _refuse_concurrent_imports() -> None:
+    """Take the import lock for this transaction, or refuse: another import is running."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        (locked,) = cursor.fetchone()
+    if not locked:
+        raise ArticleRefused(
+            "another import is running; nothing was written. Try again when it has finished."
+        )
 
 
 def _source(

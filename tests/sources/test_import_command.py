@@ -109,10 +109,34 @@ def test_two_concurrent_imports_do_not_duplicate():
     first = manage_process("import_article", str(SEED), "--published", "2014-03-07")
     second = manage_process("import_article", str(SEED), "--published", "2014-03-07")
     outputs = [process.communicate(timeout=180) for process in (first, second)]
-    assert [process.returncode for process in (first, second)] == [0, 0], outputs
+    codes = [process.returncode for process in (first, second)]
+    # Either they ran one after the other (the second found everything and wrote nothing) or
+    # they overlapped and the later one was refused; never both writing.
+    assert 0 in codes, outputs
+    for code, (_out, err) in zip(codes, outputs, strict=True):
+        assert code == 0 or "another import is running" in err, err
     assert SourceDocument.objects.count() == 1
     assert Meeting.objects.filter(kind="seminar", ordinal=2).count() == 1
     assert ImportRun.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_started_while_another_runs_is_refused_and_writes_nothing():
+    from django.db import connection
+
+    from committee.sources.services import IMPORT_LOCK
+
+    before = row_counts()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK])  # an import is running
+        try:
+            process = manage_process("import_article", str(SEED), "--published", "2014-03-07")
+            _out, err = process.communicate(timeout=180)
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_LOCK])
+    assert process.returncode != 0
+    assert "another import is running; nothing was written" in err
+    assert row_counts() == before
 
 
 @pytest.mark.django_db(transaction=True)
