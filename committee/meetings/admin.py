@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 
 from committee.admin import (
     RECORD_FIELDS,
@@ -8,6 +12,7 @@ from committee.admin import (
     RecordAdmin,
     StackedInline,
     TabularInline,
+    VersionedForm,
     translation_fieldsets,
 )
 from committee.meetings.models import (
@@ -18,6 +23,37 @@ from committee.meetings.models import (
     Participation,
     Statement,
 )
+from committee.uploads import CheckedFile, check_upload
+
+#: Final documents and presentations run larger than evidence files.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+
+class CheckedDocumentFile:
+    """A new file is checked like any upload (SECURITY.md 18) and stored with what that proved."""
+
+    cleaned_data: dict[str, Any]
+    instance: Document
+    checked: CheckedFile | None = None
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):  # not the file already stored
+            self.checked = check_upload(upload, max_bytes=MAX_DOCUMENT_BYTES)
+        return upload
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]
+        if self.checked is not None:
+            self.instance.take_file(self.checked)
+
+
+class DocumentForm(CheckedDocumentFile, VersionedForm):
+    pass
+
+
+class DocumentInlineForm(CheckedDocumentFile, forms.ModelForm):  # type: ignore[type-arg]
+    pass
 
 
 class OrganizerInline(TabularInline):
@@ -57,6 +93,7 @@ class StatementInline(StackedInline):
 
 class DocumentInline(TabularInline):
     model = Document
+    form = DocumentInlineForm
     fields = ["kind", "language", "title", "file", "visibility"]
 
 
@@ -146,6 +183,7 @@ class ParticipationAdmin(RecordAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(RecordAdmin):
+    form = DocumentForm
     list_display = ["title", "meeting", "kind", "language", "visibility"]
     list_filter = ["kind", "language", "visibility"]
     search_fields = ["title", "original_name"]

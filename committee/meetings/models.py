@@ -24,6 +24,7 @@ from committee.languages import (
 )
 from committee.records import Record
 from committee.search import search_vector
+from committee.uploads import CheckedFile
 
 
 class MeetingKind(models.TextChoices):
@@ -394,3 +395,11 @@ class Document(Record):
 
     def __str__(self) -> str:
         return self.title
+
+    def take_file(self, checked: CheckedFile) -> None:
+        """Store ``checked`` as this document's file, with what its check proved."""
+        self.file = checked.upload
+        self.original_name = checked.original_name
+        self.content_type = checked.content_type
+        self.size = checked.size
+        self.sha256 = checked.sha256

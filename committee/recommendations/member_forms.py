@@ -13,7 +13,7 @@ from committee.languages import Language, direction
 from committee.people.models import User
 from committee.recommendations.models import Completion, Recommendation, Status
 from committee.recommendations.services import allowed_targets, allowed_visibilities
-from committee.recommendations.uploads import MAX_EVIDENCE_FILES, CheckedFile, check_evidence_file
+from committee.uploads import MAX_EVIDENCE_FILES, CheckedFile, check_upload
 
 MAX_TEXT = 20_000
 
@@ -36,7 +36,7 @@ class EvidenceField(forms.FileField):
         checked, errors = [], []
         for upload in files:
             try:
-                checked.append(check_evidence_file(super().clean(upload, initial)))
+                checked.append(check_upload(super().clean(upload, initial)))
             except ValidationError as error:
                 errors.extend(error.messages)
         if errors:

@@ -37,8 +37,8 @@ from committee.recommendations.models import (
 )
 from committee.recommendations.notices import due_reminders
 from committee.recommendations.tasks import announce_proposal, deliver
-from committee.recommendations.uploads import MAX_EVIDENCE_FILES, CheckedFile
 from committee.records import Record
+from committee.uploads import MAX_EVIDENCE_FILES, CheckedFile
 
 #: Changes one delegation makes alone; they take effect at once.
 EVERYDAY = frozenset(

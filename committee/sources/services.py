@@ -46,9 +46,10 @@ def import_article(
 ) -> ImportReport:
     """Turn ``article`` into records that cite its words, or refuse it (``ArticleRefused``).
 
-    All-or-nothing (one transaction), one import at a time (an advisory lock; an import started
-    while another runs is refused and writes nothing), and idempotent: importing the same article again finds every record
-    it made and writes nothing, not even an ``ImportRun``.
+    All-or-nothing (one transaction), one import at a time (an advisory lock; an import
+    started while another runs is refused and writes nothing), and idempotent: importing the
+    same article again finds every record it made and writes nothing, not even an
+    ``ImportRun``.
     """
     check_text(article.text, label=article.file_name or "the article")
     if visibility not in Visibility.values:

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from committee.bilateral import Side, Visibility
 from committee.recommendations import services
 from committee.recommendations.models import ProgressUpdate
-from committee.recommendations.uploads import MAX_EVIDENCE_BYTES, check_evidence_file
+from committee.uploads import MAX_UPLOAD_BYTES, check_upload
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +150,7 @@ def test_who_may_post_follows_the_body_and_the_side(ma_seated, rec, body, ma_sec
     ],
 )
 def test_allowed_files_pass_when_their_content_agrees(name, data, content_type):
-    checked = check_evidence_file(upload(name, data, "application/x-whatever"))
+    checked = check_upload(upload(name, data, "application/x-whatever"))
     assert checked.content_type == content_type
     assert checked.size == len(data)
 
@@ -170,18 +170,18 @@ def test_allowed_files_pass_when_their_content_agrees(name, data, content_type):
 )
 def test_files_are_refused_when_extension_or_content_is_wrong(name, data):
     with pytest.raises(ValidationError):
-        check_evidence_file(upload(name, data))
+        check_upload(upload(name, data))
 
 
 def test_files_over_the_size_limit_are_refused():
-    big = upload("big.pdf", PDF + b"0" * MAX_EVIDENCE_BYTES)
+    big = upload("big.pdf", PDF + b"0" * MAX_UPLOAD_BYTES)
     with pytest.raises(ValidationError):
-        check_evidence_file(big)
+        check_upload(big)
 
 
 def test_evidence_is_stored_under_a_name_the_server_chooses(ma_seated, rec, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    checked = check_evidence_file(upload("../../etc/passwd.pdf", PDF))
+    checked = check_upload(upload("../../etc/passwd.pdf", PDF))
     update = draft(ma_seated, rec, evidence=[checked])
     evidence = update.evidence.get()
     assert evidence.original_name == "passwd.pdf"

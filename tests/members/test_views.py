@@ -271,7 +271,7 @@ def test_another_delegations_private_evidence_answers_404(
 ):
     settings.MEDIA_ROOT = tmp_path
     private = f.RecommendationFactory(body=body, visibility=Visibility.MA)
-    from committee.recommendations.uploads import check_evidence_file
+    from committee.uploads import check_upload
 
     update = services.record_progress(
         recommendation=private,
@@ -280,7 +280,7 @@ def test_another_delegations_private_evidence_answers_404(
         narrative="x",
         language="es",
         visibility="ma",
-        evidence=[check_evidence_file(SimpleUploadedFile("r.pdf", PDF))],
+        evidence=[check_upload(SimpleUploadedFile("r.pdf", PDF))],
     )
     services.publish_progress(update=update, by=ma_seated)
     client.force_login(es_seated)

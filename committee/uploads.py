@@ -1,4 +1,5 @@
-"""Evidence files: what is accepted, checked three ways (SECURITY.md item 18).
+"""Uploaded files (evidence, meeting documents): what is accepted, checked three ways
+(SECURITY.md item 18).
 
 A file is accepted when its size is within the limit, its extension is on the allowlist, and
 its first bytes are those of the format the extension claims. The type stored (and later sent
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 type Upload = UploadedFile[bytes]
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_EVIDENCE_FILES = 5
 
 OOXML = "application/vnd.openxmlformats-officedocument"
@@ -113,17 +114,17 @@ def content_matches(upload: Upload, proof: str, extension: str) -> bool:
     return False
 
 
-def check_evidence_file(upload: Upload) -> CheckedFile:
+def check_upload(upload: Upload, *, max_bytes: int = MAX_UPLOAD_BYTES) -> CheckedFile:
     """The upload with its proven type, or a ``ValidationError`` saying what is wrong."""
     name = PurePath(str(upload.name or "")).name[:255]
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     size = upload.size or 0
     if size == 0:
         raise ValidationError(_("The file “%(name)s” is empty.") % {"name": name}, code="empty")
-    if size > MAX_EVIDENCE_BYTES:
+    if size > max_bytes:
         raise ValidationError(
             _("The file “%(name)s” is larger than %(limit)s.")
-            % {"name": name, "limit": filesizeformat(MAX_EVIDENCE_BYTES)},
+            % {"name": name, "limit": filesizeformat(max_bytes)},
             code="too_large",
         )
     if extension not in ALLOWED:
