@@ -10,11 +10,13 @@ from __future__ import annotations
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from pghistory.models import Events
 
 from committee.bilateral import Side, Visibility, can_see
 from committee.recommendations import member_urls
 from committee.recommendations.models import Evidence, PublicationRequest
 from tests import factories as f
+from tests.security.pagechecks import html_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +148,7 @@ def test_every_member_url_answers_each_role_as_the_table_says(client, roles, wor
     user = roles[role]
     if user is not None:
         client.force_login(user)
+    events_before = Events.objects.count()
     wrong = []
     for visibility, records in world.items():
         for page, (url_of, _need) in PAGES.items():
@@ -157,7 +160,10 @@ def test_every_member_url_answers_each_role_as_the_table_says(client, roles, wor
             got = response.status_code
             if got != want:
                 wrong.append((page, visibility, got, want))
+            if problems := html_problems(response, logged_in=user is not None):
+                wrong.append((page, visibility, got, problems))
     assert wrong == []
+    assert Events.objects.count() == events_before, "a GET changed committee data (SECURITY.md 15)"
 
 
 def test_anonymous_users_are_sent_to_the_login(client, world):

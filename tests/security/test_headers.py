@@ -8,12 +8,9 @@ import pytest
 from django.urls import reverse
 
 from tests import factories as f
+from tests.security.pagechecks import INLINE_HANDLER, SCRIPT, STYLE_ATTRIBUTE
 
 pytestmark = pytest.mark.django_db
-
-SCRIPT = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
-INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
-STYLE_ATTRIBUTE = re.compile(r"<[^>]+\sstyle\s*=", re.IGNORECASE)
 
 
 def nonce_of(response) -> str:

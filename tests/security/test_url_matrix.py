@@ -29,6 +29,7 @@ from tests.security.access import (
     is_staff_role,
     rule_for,
 )
+from tests.security.pagechecks import html_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -225,6 +226,8 @@ def test_every_url_answers_each_role_as_the_table_says(client, roles, worlds, ro
             checked += 1
             if response.status_code not in want:
                 wrong.append((name, visibility, response.status_code, sorted(want)))
+            if problems := html_problems(response, logged_in=user is not None):
+                wrong.append((name, visibility, response.status_code, problems))
             if (
                 "<path:object_id>" not in route
                 and visibility == "public"
