@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from committee.people.models import User
 from tests import factories as f
@@ -246,3 +249,37 @@ def test_a_member_cannot_switch_off_their_second_factor(client, member):
     client.post(response.url, {"code": f.totp_code()})
     client.post(reverse("mfa_deactivate_totp"), {"code": f.totp_code()})
     assert Authenticator.objects.filter(user=member, type="totp").exists()
+
+
+def test_an_idle_session_ends_after_thirty_minutes(client, member):
+    response = login(client, "amina")
+    client.post(response.url, {"code": f.totp_code()})
+    session = Session.objects.get(session_key=client.session.session_key)
+    # Each request pushes the end thirty minutes ahead of it…
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=25)):
+        assert client.get("/en/me/").status_code == 200
+    renewed = Session.objects.get(session_key=session.session_key).expire_date
+    assert renewed > session.expire_date + dt.timedelta(minutes=20)
+    # …and thirty-one idle minutes after the last one, the member must log in again.
+    with time_machine.travel(renewed + dt.timedelta(minutes=1)):
+        response = client.get("/en/me/")
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_the_lock_ends_after_the_cool_off_and_trying_while_locked_restarts_it(
+    client, member, settings
+):
+    cool_off = settings.AXES_COOLOFF_TIME
+    for _ in range(5):
+        login(client, "amina", "wrong passphrase here")
+    assert login(client, "amina").status_code == 429
+    almost = timezone.now() + cool_off - dt.timedelta(minutes=1)
+    with time_machine.travel(almost):
+        assert login(client, "amina").status_code == 429  # still locked; the cool-off restarts
+    with time_machine.travel(almost + dt.timedelta(minutes=2)):
+        assert login(client, "amina").status_code == 429
+    with time_machine.travel(almost + dt.timedelta(minutes=2) + cool_off + dt.timedelta(minutes=1)):
+        response = login(client, "amina")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_authenticate")

@@ -51,3 +51,21 @@ def test_a_csrf_failure_is_our_403(client):
     assert response.status_code == 403
     assert "X-Request-ID" in response
     assert response["X-Request-ID"] in response.content.decode()
+
+
+def test_a_refused_form_post_is_our_403_in_the_readers_language():
+    response = Client(enforce_csrf_checks=True).post("/ar/accounts/login/", {"login": "x"})
+    assert response.status_code == 403
+    assert '<html lang="ar" dir="rtl">' in response.text
+    assert response["X-Request-ID"] in response.text
+    assert "CSRF" not in response.text  # not Django's debug page
+
+
+def test_a_bad_request_is_our_400_in_the_readers_language(settings):
+    settings.DEBUG = False
+    response = Client().get("/es/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert '<html lang="es"' in response.text
+    assert response["X-Request-ID"] in response.text
+    for leak in ("attacker.example", "ALLOWED_HOSTS", "Traceback"):
+        assert leak not in response.text
