@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 from pghistory.models import Events
 
@@ -169,3 +170,18 @@ def test_every_member_url_answers_each_role_as_the_table_says(client, roles, wor
 def test_anonymous_users_are_sent_to_the_login(client, world):
     response = client.get(reverse("me"))
     assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("role", ["ma_member", "es_member"])
+def test_every_member_post_without_a_csrf_token_is_refused_and_writes_nothing(roles, world, role):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(roles[role])
+    events_before = Events.objects.count()
+    let_through = []
+    for records in world.values():
+        for page, (url_of, _need) in PAGES.items():
+            response = client.post(url_of(records), {"action": "confirm", "reason": "x"})
+            if response.status_code != 403:
+                let_through.append((page, response.status_code))
+    assert let_through == []
+    assert Events.objects.count() == events_before
