@@ -208,3 +208,41 @@ def test_citations_show_the_span_highlighted_in_context(client, ma_secretariat, 
     response = client.get(reverse("admin:meetings_meeting_change", args=[everything.pk]))
     assert "<mark>" in response.text
     assert ContentType.objects.get_for_model(everything)
+
+
+def test_every_admin_of_a_versioned_record_refuses_stale_edits(rf, ma_secretariat):
+    from django.contrib import admin as django_admin
+
+    from committee.admin import VersionedForm
+
+    request = rf.get("/")
+    request.user = ma_secretariat
+    unprotected = [
+        model._meta.label
+        for model, model_admin in django_admin.site._registry.items()
+        if "version" in {field.name for field in model._meta.fields}
+        and not issubclass(model_admin.get_form(request), VersionedForm)
+    ]
+    assert unprotected == []
+
+
+@pytest.mark.parametrize("factory", [f.RecommendationFactory, f.MeetingFactory])
+def test_a_stale_admin_edit_of_a_recommendation_or_meeting_is_refused(rf, ma_secretariat, factory):
+    from django.contrib import admin as django_admin
+
+    record = factory(visibility="public")
+    request = rf.get("/")
+    request.user = ma_secretariat
+    form_class = django_admin.site._registry[type(record)].get_form(request, record, change=True)
+    opened = form_class(instance=record)
+    data = {name: opened[name].value() for name in opened.fields}
+    assert data["seen_version"] == 1
+
+    first = form_class(instance=type(record).objects.get(pk=record.pk), data=data)
+    assert first.is_valid(), first.errors
+    first.save()
+    second = form_class(instance=type(record).objects.get(pk=record.pk), data=data)
+    assert not second.is_valid()
+    assert second.has_error("__all__", code="stale")
+    record.refresh_from_db()
+    assert record.version == 2
