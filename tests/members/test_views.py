@@ -317,3 +317,16 @@ def test_the_secretariat_sees_its_sides_private_records_never_the_others(
     assert theirs.reference not in page
     admin = client.get(reverse("admin:recommendations_recommendation_change", args=[theirs.pk]))
     assert admin.status_code == 404
+
+
+def test_a_change_made_through_the_site_is_audited_with_who_and_how(as_ma, ma_seated, rec):
+    from pghistory.models import Events
+
+    response = as_ma.post(reverse("progress-create", args=[rec.reference]), progress_data())
+    assert response.status_code == 302
+    update = ProgressUpdate.objects.get()
+    event = Events.objects.tracks(update).get(pgh_label="insert")
+    assert event.pgh_context["path"] == "web"
+    assert event.pgh_context["method"] == "POST"
+    assert event.pgh_context["user"] == ma_seated.pk
+    assert event.pgh_context["url"] == reverse("progress-create", args=[rec.reference])

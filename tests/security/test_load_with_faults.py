@@ -27,4 +27,11 @@ def test_postgresql_restarting_under_load_loses_no_acknowledged_write():
     report = json.loads(result.stdout[result.stdout.index("{") :])
     assert report["writes acknowledged"] > 10
     assert report["errors during outages"] > 0, "the outage was not felt: the test proved nothing"
-    assert all(report["checks"].values())
+    assert set(report["checks"]) == {
+        "every acknowledged write stored exactly once",
+        "no write stored twice",
+        "errors only while the database was down",
+        "the first requests after recovery succeeded",
+        "the database went down and came back",
+    }
+    assert all(report["checks"].values()), report

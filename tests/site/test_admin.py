@@ -201,6 +201,11 @@ def test_a_stale_edit_is_refused_not_silently_applied(client, ma_secretariat):
     organization.refresh_from_db()
     assert organization.name_es == "Primera"
     assert organization.version == 2
+    from pghistory.models import Events
+
+    event = Events.objects.tracks(organization).filter(pgh_label="update").get()
+    assert event.pgh_context["path"] == "admin"
+    assert event.pgh_context["user"] == ma_secretariat.pk
 
 
 def test_citations_show_the_span_highlighted_in_context(client, ma_secretariat, everything):
