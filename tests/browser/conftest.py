@@ -27,6 +27,7 @@ PHONE = {"width": 390, "height": 844}
 #: Generous: a 2-core CI machine runs the rest of the suite beside the browser.
 TIMEOUT_MS = 30_000
 PASSWORD = "correct horse battery staple"
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
