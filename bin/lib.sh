@@ -80,8 +80,21 @@ compile_translations() {
   fi
 }
 
-# What the test suite needs on top: Chromium for the browser journeys.
+# What the test suite needs on top: Chromium for the browser journeys, Node.js for npm.
 ensure_test_system_packages() {
   ensure_app_system_packages
   apt_install chromium docker-compose
+  # A Node.js installed otherwise (with its own npm) is used as it is.
+  command -v npm >/dev/null || apt_install nodejs npm
+}
+
+# The npm packages the browser tests inject into pages (axe-core), as package-lock.json pins
+# them, into node_modules/ (ignored by git); again only when the lock file changed.
+ensure_node_modules() {
+  local digest stamp="$ROOT/node_modules/.committee-installed"
+  digest="$(sha256sum "$ROOT/package-lock.json" | cut -c1-16)"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] && return 0
+  say "Installing the npm packages of package-lock.json"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$digest" > "$stamp"
 }

@@ -86,11 +86,22 @@ class ArticleConfirmForm(forms.Form):
             raise forms.ValidationError(
                 _("This preview has expired or was altered; upload the article again.")
             ) from None
-        if digest != text_digest(cleaned.get("text", "")):
+        # Browsers send every line break of a form field as CRLF: an article with LF breaks
+        # comes back with CRLF ones, and is the previewed one if it matches once they are undone.
+        received = cleaned.get("text", "")
+        text = next(
+            (
+                candidate
+                for candidate in (received, received.replace("\r\n", "\n"))
+                if text_digest(candidate) == digest
+            ),
+            None,
+        )
+        if text is None:
             raise forms.ValidationError(
                 _("The article changed since the preview; upload it again.")
             )
         cleaned["article"] = Article(
-            text=cleaned["text"], encoding="utf-8", file_name=cleaned.get("file_name", "")
+            text=text, encoding="utf-8", file_name=cleaned.get("file_name", "")
         )
         return cleaned

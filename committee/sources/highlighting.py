@@ -60,7 +60,9 @@ def highlight(text: str, spans: list[Span]) -> SafeString:
         extra = format_html_join(
             "", '<span class="anchor" id="c{}"></span>', ((s.id,) for s in new[1:])
         )
-        inner = format_html('<a href="{}">{}</a>', narrowest.url, piece) if narrowest.url else piece
+        # White space between two words is marked but not a link: a link needs words to name it.
+        linked = narrowest.url and piece.strip()
+        inner = format_html('<a href="{}">{}</a>', narrowest.url, piece) if linked else piece
         title = " · ".join(dict.fromkeys(span.label for span in covering))
         if mark_id is None:
             pieces.append(format_html('<mark title="{}">{}</mark>', title, inner))

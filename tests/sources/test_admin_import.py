@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from committee.meetings.models import Meeting
 from committee.sources.models import SourceDocument
-from tests.sources.conftest import SEED
+from tests.sources.conftest import ARTICLES, SEED
 from tests.sources.test_import import row_counts
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,18 @@ def test_saving_the_preview_creates_the_records_and_shows_the_article(client, ma
     assert Meeting.objects.filter(kind="seminar", ordinal=2).exists()
     page = client.get(saved["Location"])
     assert page.text.count("<mark") > 20
+
+
+def test_the_line_breaks_a_browser_sends_as_crlf_are_the_previewed_article(client, ma_secretariat):
+    client.force_login(ma_secretariat)
+    article = ARTICLES / "001_announcement_third_seminar.txt"
+    confirm = upload(client, article.read_bytes()).context["confirm"]
+    data = {name: confirm[name].value() or "" for name in confirm.fields}
+    assert "\n" in data["text"] and "\r" not in data["text"]
+    data["text"] = data["text"].replace("\n", "\r\n")
+    saved = client.post(URL, {**data, "save": "1"})
+    assert saved.status_code == 302
+    assert "\r" not in SourceDocument.objects.get().text
 
 
 def test_an_altered_article_is_refused_at_save(client, ma_secretariat):

@@ -48,3 +48,11 @@ def test_overlapping_citations_each_get_an_anchor_and_the_narrowest_link():
 
 def test_a_span_outside_the_text_is_ignored():
     assert "<mark" not in highlight("abc", [Span(1, 2, 99, "/x/", "x")])
+
+
+def test_white_space_between_two_spans_is_marked_but_not_an_empty_link():
+    # «a b» is cited, and so are «a» and «b»: the space between them is a piece of its own.
+    spans = [Span(1, 0, 3, "/ab/", "ab"), Span(2, 0, 1, "/a/", "a"), Span(3, 2, 3, "/b/", "b")]
+    html = highlight("a b", spans)
+    assert '<mark title="ab"> </mark>' in html
+    assert '<a href="/a/">a</a>' in html and '<a href="/b/">b</a>' in html
