@@ -2,6 +2,7 @@
 
 from committee.meetings.models.agenda import (
     AgendaItem,
+    AgendaItemKind,
     AgendaItemQuerySet,
     Participation,
     ParticipationQuerySet,
@@ -24,9 +25,16 @@ from committee.meetings.models.meeting import (
     MeetingQuerySet,
     MeetingStatus,
 )
+from committee.meetings.models.minutes import (
+    Minutes,
+    MinutesApproval,
+    MinutesQuerySet,
+    MinutesState,
+)
 
 __all__ = [
     "AgendaItem",
+    "AgendaItemKind",
     "AgendaItemQuerySet",
     "Country",
     "Document",
@@ -37,6 +45,10 @@ __all__ = [
     "MeetingOrganizer",
     "MeetingQuerySet",
     "MeetingStatus",
+    "Minutes",
+    "MinutesApproval",
+    "MinutesQuerySet",
+    "MinutesState",
     "Participation",
     "ParticipationQuerySet",
     "ParticipationRole",

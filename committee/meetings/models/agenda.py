@@ -13,18 +13,34 @@ from committee.meetings.models.meeting import Meeting
 from committee.records import Record
 
 
+class AgendaItemKind(models.TextChoices):
+    ITEM = "item", _("Agenda item")
+    FOLLOW_UP = "follow_up", _("Follow-up of previous recommendations")
+
+
 class AgendaItemQuerySet(VisibleQuerySet["AgendaItem"]):
     visible_through = ("meeting",)
 
 
 @audited()
 class AgendaItem(Record):
-    """An item of a meeting's agenda: a presentation, a debate, the follow-up of recommendations."""
+    """An item of a meeting's agenda: a presentation, a debate, the follow-up of recommendations.
+
+    ``minutes_*`` hold minutes as an article reported them; minutes the secretariat writes and
+    both delegations approve are ``Minutes``, in versions.
+    """
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=AgendaItemKind,
+        default=AgendaItemKind.ITEM,
+        help_text=_("The follow-up item lists every recommendation still open as of the meeting."),
+    )
     title_ar, title_es, title_fr, title_en = translated_text_fields(_("title"))
     title = Translated("title")
     minutes_ar, minutes_es, minutes_fr, minutes_en = translated_text_fields(_("minutes"))
@@ -47,6 +63,14 @@ class AgendaItem(Record):
             *Record.Meta.constraints,
             models.CheckConstraint(
                 condition=text_in_some_language("title"), name="meetings_agendaitem_has_title"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=AgendaItemKind.values), name="meetings_agendaitem_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(kind=AgendaItemKind.FOLLOW_UP),
+                name="meetings_one_follow_up_item",
             ),
         ]
 

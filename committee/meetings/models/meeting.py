@@ -45,8 +45,43 @@ class Country(models.TextChoices):
     OTHER = "other", _("Elsewhere")
 
 
+#: Kinds of meeting whose host alternates between the delegations.
+ROTATING_KINDS = frozenset({MeetingKind.STRATEGIC_COMMITTEE_SESSION})
+
+
 class MeetingQuerySet(VisibleQuerySet["Meeting"]):
     visible_through = ("body",)
+
+    def last_hosted(self, kind: str) -> Meeting | None:
+        """The latest held meeting of ``kind`` whose host is known."""
+        return (
+            self.held()
+            .filter(kind=kind, start_date__isnull=False)
+            .exclude(host_side="")
+            .order_by("-start_date", "-pk")
+            .first()
+        )
+
+    def proposed_host_side(self, kind: str = MeetingKind.STRATEGIC_COMMITTEE_SESSION) -> str:
+        """Whose turn it is to host the next meeting of ``kind``: the delegation that did not
+        host the last one held. Empty for kinds that do not rotate and before any is held."""
+        if kind not in ROTATING_KINDS:
+            return ""
+        last = self.last_hosted(kind)
+        if last is None:
+            return ""
+        return Side.ES if last.host_side == Side.MA else Side.MA
+
+    def next_ordinal(self, kind: str, body_id: int | None = None) -> int | None:
+        """The number the next meeting of ``kind`` (of the body) would carry, if numbered."""
+        highest = (
+            self.filter(kind=kind, ordinal__isnull=False)
+            .filter(Q(body_id=body_id) if body_id is not None else Q(body__isnull=True))
+            .order_by("-ordinal")
+            .values_list("ordinal", flat=True)
+            .first()
+        )
+        return highest + 1 if highest is not None else None
 
     def held(self) -> Self:
         return self.filter(status=MeetingStatus.HELD)
