@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import Side, VisibleQuerySet
-from committee.languages import Language, direction
+from committee.languages import Language, LocalizedText, active_language, direction
 from committee.meetings.models.agenda import AgendaItem
 from committee.meetings.models.meeting import Meeting
 from committee.records import Record
@@ -173,6 +173,13 @@ class Minutes(Record):
     @property
     def direction(self) -> str:
         return direction(self.language)
+
+    @property
+    def localized(self) -> LocalizedText:
+        """The text as ``|prose`` renders it: in its language, marked when not the reader's."""
+        return LocalizedText(
+            self.text, self.language, requested=active_language(), original=self.language
+        )
 
     @property
     def is_adopted(self) -> bool:
