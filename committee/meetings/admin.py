@@ -375,6 +375,9 @@ class MinutesAdmin(RecordAdmin):
     def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return self.change_fields if obj is not None else self.add_fields
 
+    def get_inlines(self, request: HttpRequest, obj: Any) -> list[Any]:
+        return self.inlines if obj is not None else []  # a new draft has no approvals
+
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         return [(None, {"fields": self.get_fields(request, obj)})]
 
@@ -394,7 +397,10 @@ class MinutesAdmin(RecordAdmin):
         return initial
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # versions are kept; adopted ones the database refuses to delete anyway
+        """Only a draft may be thrown away; adopted and replaced versions are the record (the
+        database refuses to delete adopted ones, and approvals protect approved drafts)."""
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.state == MinutesState.DRAFT)
 
     @admin.display(description=gettext_lazy("approved by"))
     def approved_by_sides(self, obj: Minutes) -> str:
@@ -435,9 +441,6 @@ class MinutesAdmin(RecordAdmin):
             )
         obj.pk, obj.version, obj.number = saved.pk, saved.version, saved.number
         obj.state = saved.state
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """Nothing to save beside the minutes: approvals are written by the action only."""
 
     def response_change(self, request: HttpRequest, obj: Minutes) -> HttpResponse:
         return HttpResponseRedirect(reverse("admin:meetings_minutes_change", args=[obj.pk]))

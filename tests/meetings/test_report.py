@@ -273,3 +273,19 @@ def test_the_pdf_fetches_nothing_a_record_names(client, session):
 def test_the_side_of_the_last_update_is_the_delegation(session):
     report = hold_meeting(session["planned"])
     assert report.entries.get(recommendation=session["shared"]).last_update.side == Side.MA
+
+
+def test_the_report_page_runs_in_the_same_number_of_queries_for_few_and_many(
+    client, session, ma_member, django_assert_max_num_queries
+):
+    small = f.MeetingFactory(
+        status="planned", start_date=dt.date(2013, 1, 7), end_date=None, end_precision=""
+    )
+    hold_meeting(small)  # nothing on record yet: an empty report
+    hold_meeting(session["planned"])
+    client.force_login(ma_member)
+    with django_assert_max_num_queries(40) as few:
+        assert "SES1" not in client.get(f"/es/meetings/{small.pk}/report/").text
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(f"/es/meetings/{session['planned'].pk}/report/").text
+    assert page.count("SES1-2014-R0") >= 4

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'minutes',
                 'verbose_name_plural': 'minutes',
-                'ordering': ['meeting', 'agenda_item__order', 'language', '-number'],
+                'ordering': ['meeting_id', 'agenda_item_id', 'language', '-number'],
                 'abstract': False,
             },
         ),

@@ -120,7 +120,7 @@ class Minutes(Record):
     class Meta(Record.Meta):
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
-        ordering = ["meeting", "agenda_item__order", "language", "-number"]
+        ordering = ["meeting_id", "agenda_item_id", "language", "-number"]
         constraints = [
             *Record.Meta.constraints,
             models.CheckConstraint(
