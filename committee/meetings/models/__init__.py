@@ -18,6 +18,7 @@ from committee.meetings.models.documents import (
     document_path,
 )
 from committee.meetings.models.meeting import (
+    ROTATING_KINDS,
     Country,
     Meeting,
     MeetingKind,
@@ -33,6 +34,7 @@ from committee.meetings.models.minutes import (
 )
 
 __all__ = [
+    "ROTATING_KINDS",
     "AgendaItem",
     "AgendaItemKind",
     "AgendaItemQuerySet",
