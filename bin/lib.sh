@@ -61,9 +61,11 @@ apt_install() {
     || { $sudo apt-get update -q >/dev/null && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; }
 }
 
-# What the app itself needs from the system: fonts that render Arabic (pages, PDFs).
+# What the app itself needs from the system: fonts that render Arabic (pages, PDFs), and
+# Pango with HarfBuzz for WeasyPrint, which lays out and shapes the PDF reports.
 ensure_app_system_packages() {
-  apt_install fonts-noto-core fonts-dejavu-core gettext
+  apt_install fonts-noto-core fonts-dejavu-core gettext \
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1
 }
 
 # Refresh locale/*.po from the source strings (file-level references, so that only new or
@@ -80,10 +82,11 @@ compile_translations() {
   fi
 }
 
-# What the test suite needs on top: Chromium for the browser journeys, Node.js for npm.
+# What the test suite needs on top: Chromium for the browser journeys, Node.js for npm,
+# poppler's pdftotext and pdftoppm to read and picture the PDF reports.
 ensure_test_system_packages() {
   ensure_app_system_packages
-  apt_install chromium docker-compose
+  apt_install chromium docker-compose poppler-utils
   # A Node.js installed otherwise (with its own npm) is used as it is.
   command -v npm >/dev/null || apt_install nodejs npm
 }

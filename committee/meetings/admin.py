@@ -3,8 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from committee.admin import (
     RECORD_FIELDS,
@@ -15,14 +21,23 @@ from committee.admin import (
     VersionedForm,
     translation_fieldsets,
 )
+from committee.meetings import cycle
+from committee.meetings import minutes as minutes_service
 from committee.meetings.models import (
     AgendaItem,
     Document,
     Meeting,
+    MeetingKind,
     MeetingOrganizer,
+    MeetingStatus,
+    Minutes,
+    MinutesApproval,
+    MinutesState,
     Participation,
     Statement,
 )
+from committee.recommendations.cycle import freeze_report
+from committee.recommendations.models import PeriodCheck
 from committee.uploads import CheckedFile, check_upload
 
 #: Final documents and presentations run larger than evidence files.
@@ -66,6 +81,7 @@ class AgendaItemInline(StackedInline):
     model = AgendaItem
     fields = [
         "order",
+        "kind",
         ("title_ar", "title_es", "title_fr", "title_en"),
         "visibility",
         "needs_review",
@@ -95,6 +111,32 @@ class DocumentInline(TabularInline):
     model = Document
     form = DocumentInlineForm
     fields = ["kind", "language", "title", "file", "visibility"]
+
+
+class MeetingPeriodCheckInline(TabularInline):
+    """Standing recommendations checked at this meeting: «annual meeting held in 2015: yes»."""
+
+    model = PeriodCheck
+    fk_name = "meeting"
+    fields = ["recommendation", "year", "met", "note"]
+    autocomplete_fields = ["recommendation"]
+    show_change_link = False
+    verbose_name_plural = gettext_lazy("standing recommendations checked at this meeting")
+
+
+class MinutesInline(TabularInline):
+    """Every version of the minutes; they are written and approved on their own pages."""
+
+    model = Minutes
+    fields = ["agenda_item", "language", "number", "state", "adopted_at", "visibility"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Meeting)
@@ -132,8 +174,12 @@ class MeetingAdmin(RecordAdmin):
         ParticipationInline,
         StatementInline,
         DocumentInline,
+        MeetingPeriodCheckInline,
+        MinutesInline,
         CitationInline,
     ]
+    actions = [*RecordAdmin.actions, "hold_and_freeze"]
+    change_list_template = "admin/meetings/meeting/change_list.html"
     fieldsets = translation_fieldsets(
         Meeting,
         first=[
@@ -150,6 +196,64 @@ class MeetingAdmin(RecordAdmin):
         last=RECORD_FIELDS,
     )
 
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        """A new meeting of a kind that rotates starts with the host whose turn it is, the next
+        number and the planned status (``?kind=strategic_committee_session``)."""
+        initial = super().get_changeform_initial_data(request)
+        kind = request.GET.get("kind", "")
+        if kind in MeetingKind.values:
+            body = request.GET.get("body", "")
+            defaults = cycle.planning_defaults(
+                kind, request.user, int(body) if body.isdigit() else None
+            )
+            initial = {**defaults, **initial}
+        return initial
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        kind = MeetingKind.STRATEGIC_COMMITTEE_SESSION
+        host = Meeting.objects.visible_to(request.user).proposed_host_side(kind)
+        context = {
+            "plan_url": f"{reverse('admin:meetings_meeting_add')}?kind={kind}",
+            "proposed_host": host,
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, context)
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
+        """Planned meetings get the follow-up item on their agenda; a planned meeting saved as
+        held has its follow-up report frozen."""
+        was_planned = change and form.initial.get("status") == MeetingStatus.PLANNED
+        super().save_model(request, obj, form, change)
+        if obj.status == MeetingStatus.PLANNED:
+            cycle.ensure_follow_up_item(obj)
+        elif was_planned and obj.status == MeetingStatus.HELD:
+            freeze_report(obj, by=request.user)  # type: ignore[arg-type]
+            self.message_user(
+                request, _("The follow-up report of this meeting is frozen."), messages.SUCCESS
+            )
+
+    @admin.action(description=gettext_lazy("Mark as held and freeze the follow-up report"))
+    def hold_and_freeze(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        held = 0
+        for meeting in queryset:
+            try:
+                cycle.hold_meeting(meeting, by=request.user)  # type: ignore[arg-type]
+            except ValidationError as error:
+                self.message_user(request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                held += 1
+        if held:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d meeting held; its follow-up report is frozen.",
+                    "%(count)d meetings held; their follow-up reports are frozen.",
+                    held,
+                )
+                % {"count": held},
+                messages.SUCCESS,
+            )
+
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(RecordAdmin):
@@ -157,7 +261,9 @@ class AgendaItemAdmin(RecordAdmin):
     search_fields = ["title_ar", "title_es", "title_fr", "title_en"]
     autocomplete_fields = ["meeting"]
     list_select_related = ["meeting"]
-    fieldsets = translation_fieldsets(AgendaItem, first=["meeting", "order"], last=RECORD_FIELDS)
+    fieldsets = translation_fieldsets(
+        AgendaItem, first=["meeting", "order", "kind"], last=RECORD_FIELDS
+    )
 
 
 @admin.register(Statement)
@@ -202,3 +308,212 @@ class DocumentAdmin(RecordAdmin):
         "sha256",
         *RECORD_FIELDS,
     ]
+
+
+class MinutesApprovalInline(TabularInline):
+    """Who approved this version for each delegation, and when: kept for ever."""
+
+    model = MinutesApproval
+    fields = ["side", "approved_by", "approved_at"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class MinutesForm(VersionedForm):
+    """Says before saving what ``committee.meetings.minutes`` would refuse."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        instance = self.instance
+        if instance.pk is None:
+            meeting, item = cleaned.get("meeting"), cleaned.get("agenda_item")
+            if meeting is not None and item is not None and item.meeting_id != meeting.pk:
+                self.add_error("agenda_item", _("Choose an item of this meeting's agenda."))
+            elif meeting is not None and cleaned.get("language"):
+                drafts = Minutes.objects.filter(
+                    meeting=meeting,
+                    agenda_item=item,
+                    language=cleaned["language"],
+                    state=MinutesState.DRAFT,
+                )
+                if drafts.exists():
+                    raise ValidationError(
+                        _("A draft of these minutes exists already: change that draft.")
+                    )
+        elif "text" in self.changed_data and instance.state != MinutesState.DRAFT:
+            newer = Minutes.objects.filter(
+                meeting_id=instance.meeting_id,
+                agenda_item_id=instance.agenda_item_id,
+                language=instance.language,
+                number__gt=instance.number,
+            )
+            if newer.exists():
+                raise ValidationError(
+                    _("A newer version of these minutes exists: change that one.")
+                )
+        return cleaned
+
+
+@admin.register(Minutes)
+class MinutesAdmin(RecordAdmin):
+    """The secretariat writes minutes here and approves them for its own delegation.
+
+    Saving changed text of minutes that either delegation approved makes a new version (the
+    page moves to it); adopted text itself is never changed.
+    """
+
+    list_display = [
+        "__str__",
+        "meeting",
+        "language",
+        "number",
+        "state",
+        "approved_by_sides",
+        "adopted_at",
+        "visibility",
+    ]
+    list_filter = ["state", "language", "meeting", "visibility"]
+    search_fields = ["text"]
+    autocomplete_fields = ["meeting", "agenda_item"]
+    list_select_related = ["meeting", "agenda_item"]
+    form = MinutesForm
+    actions = ["approve_for_my_delegation"]
+    inlines = [MinutesApprovalInline]
+    add_fields = ["meeting", "agenda_item", "language", "text", "visibility"]
+    change_fields = [
+        "meeting",
+        "agenda_item",
+        "language",
+        "number",
+        "state",
+        "adopted_at",
+        "drafted_by",
+        "drafted_side",
+        "replaces",
+        "text",
+        "visibility",
+        "created_at",
+        "updated_at",
+        "version",
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).prefetch_related("approvals")
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return self.change_fields if obj is not None else self.add_fields
+
+    def get_inlines(self, request: HttpRequest, obj: Any) -> list[Any]:
+        return self.inlines if obj is not None else []  # a new draft has no approvals
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [(None, {"fields": self.get_fields(request, obj)})]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        if obj is None:
+            return []
+        fixed = [name for name in self.change_fields if name not in {"text", "visibility"}]
+        if obj.state == MinutesState.REPLACED:
+            fixed += ["text", "visibility"]
+        return fixed
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        initial = super().get_changeform_initial_data(request)
+        language = getattr(request, "LANGUAGE_CODE", "")
+        if "language" not in initial and language:
+            initial["language"] = language
+        return initial
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """Only a draft may be thrown away; adopted and replaced versions are the record (the
+        database refuses to delete adopted ones, and approvals protect approved drafts)."""
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.state == MinutesState.DRAFT)
+
+    @admin.display(description=gettext_lazy("approved by"))
+    def approved_by_sides(self, obj: Minutes) -> str:
+        return ", ".join(str(approval.get_side_display()) for approval in obj.approvals.all())
+
+    def save_model(self, request: HttpRequest, obj: Minutes, form: Any, change: bool) -> None:
+        data = form.cleaned_data
+        try:
+            if not change:
+                saved = minutes_service.draft_minutes(
+                    meeting=data["meeting"],
+                    agenda_item=data.get("agenda_item"),
+                    language=data["language"],
+                    text=data["text"],
+                    visibility=data.get("visibility", ""),
+                    by=request.user,  # type: ignore[arg-type]
+                )
+            else:
+                saved = minutes_service.edit_minutes(
+                    minutes=Minutes.objects.get(pk=obj.pk),
+                    text=data.get("text", obj.text),
+                    visibility=data.get("visibility", ""),
+                    seen_version=data.get("seen_version"),
+                    by=request.user,  # type: ignore[arg-type]
+                )
+        except (ValidationError, PermissionDenied) as error:
+            refusal = " ".join(getattr(error, "messages", [str(error)]))
+            raise PermissionDenied(refusal) from error
+        if change and saved.pk != obj.pk:
+            self.message_user(
+                request,
+                _(
+                    "These minutes were approved, so their text is not changed: your text is "
+                    "version %(number)d, which both delegations must approve."
+                )
+                % {"number": saved.number},
+                messages.WARNING,
+            )
+        obj.pk, obj.version, obj.number = saved.pk, saved.version, saved.number
+        obj.state = saved.state
+
+    def response_change(self, request: HttpRequest, obj: Minutes) -> HttpResponse:
+        return HttpResponseRedirect(reverse("admin:meetings_minutes_change", args=[obj.pk]))
+
+    @admin.action(description=gettext_lazy("Approve the selected minutes for my delegation"))
+    def approve_for_my_delegation(self, request: HttpRequest, queryset: QuerySet[Minutes]) -> None:
+        adopted, approved = 0, 0
+        for minutes in queryset:
+            try:
+                result = minutes_service.approve_minutes(
+                    minutes=minutes,
+                    by=request.user,  # type: ignore[arg-type]
+                )
+            except (ValidationError, PermissionDenied) as error:
+                refusal = " ".join(getattr(error, "messages", [str(error)]))
+                self.message_user(request, f"{minutes}: {refusal}", messages.ERROR)
+                continue
+            approved += 1
+            adopted += result.state == MinutesState.ADOPTED
+        if approved:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d version approved for your delegation.",
+                    "%(count)d versions approved for your delegation.",
+                    approved,
+                )
+                % {"count": approved}
+                + (
+                    " "
+                    + ngettext(
+                        "%(count)d is now adopted by both delegations.",
+                        "%(count)d are now adopted by both delegations.",
+                        adopted,
+                    )
+                    % {"count": adopted}
+                    if adopted
+                    else ""
+                ),
+                messages.SUCCESS,
+            )

@@ -1,24 +1,42 @@
-"""Public pages of meetings: the list, one meeting, and its documents (as attachments)."""
+"""Public pages of meetings: the list, one meeting and its cycle, its minutes, its frozen
+follow-up report (page and PDF), and its documents (as attachments)."""
 
 from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from committee.meetings import minutes as minutes_service
 from committee.meetings.filters import MeetingFilter
 from committee.meetings.models import (
     AgendaItem,
     Document,
     Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesState,
     Participation,
     Statement,
 )
-from committee.people.models import Organization, Person
-from committee.recommendations.models import ActionPlan, Recommendation
+from committee.meetings.pdf import render_pdf
+from committee.people.models import Organization, Person, Viewer
+from committee.recommendations import cycle
+from committee.recommendations.models import (
+    OPEN,
+    ActionPlan,
+    FollowUpReport,
+    PeriodCheck,
+    Recommendation,
+)
 from committee.site.listing import filter_errors
 from committee.sources.models import Citation, SourceDocument
 from committee.subcommittees.models import Body
@@ -36,8 +54,48 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "meetings/list.html",
-        {"filter": filterset, "page": page, "errors": filter_errors(filterset)},
+        {
+            "filter": filterset,
+            "page": page,
+            "errors": filter_errors(filterset),
+            "upcoming": list(meetings.upcoming(timezone.localdate())[:5]),
+        },
     )
+
+
+def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(Meeting.objects.visible_to(request.user).select_related("body"), pk=pk)
+
+
+def _minutes_by_item(meeting: Meeting, viewer: Viewer) -> dict[int | None, list[Minutes]]:
+    """The adopted minutes of each agenda item (None: of the whole meeting), the reader's
+    language first (1 query)."""
+    language = (get_language() or "en").split("-")[0]
+    found: dict[int | None, list[Minutes]] = defaultdict(list)
+    current = Minutes.objects.visible_to(viewer).filter(meeting=meeting).current()
+    for minutes in sorted(current, key=lambda m: (m.language != language, m.language)):
+        found[minutes.agenda_item_id].append(minutes)
+    return found
+
+
+def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
+    """What the meeting decided, what was reported at it, and what is still open."""
+    kinds = Counter(decided.values_list("adoption_kind", flat=True))
+    still_open = list(decided.filter(status__in=OPEN)[:RECOMMENDATIONS_SHOWN])
+    planned = meeting.status == MeetingStatus.PLANNED
+    return {
+        "adopted_count": kinds.get("adopted", 0),
+        "reiterated_count": kinds.get("reiterated", 0),
+        "still_open": still_open,
+        "period_checks": PeriodCheck.objects.filter(
+            meeting=meeting, recommendation__in=Recommendation.objects.visible_to(viewer)
+        )
+        .select_related("recommendation")
+        .order_by("recommendation__reference", "year"),
+        "report": FollowUpReport.objects.filter(meeting=meeting).first(),
+        "follow_up": cycle.follow_up(meeting, viewer) if planned else None,
+        "as_of": cycle.as_of(meeting),
+    }
 
 
 @login_not_required
@@ -58,11 +116,19 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("reference")
     )
     citations = Citation.objects.visible_to(viewer).of(meeting)
+    minutes = _minutes_by_item(meeting, viewer)
+    agenda = list(
+        AgendaItem.objects.visible_to(viewer)
+        .filter(meeting=meeting)
+        .prefetch_related(Prefetch("presenters", Person.objects.visible_to(viewer)))
+    )
+    for item in agenda:
+        item.adopted_minutes = minutes.get(item.pk, [])  # type: ignore[attr-defined]
     context = {
         "meeting": meeting,
-        "agenda": AgendaItem.objects.visible_to(viewer)
-        .filter(meeting=meeting)
-        .prefetch_related(Prefetch("presenters", Person.objects.visible_to(viewer))),
+        "cycle": _cycle(meeting, viewer, recommendations),
+        "agenda": agenda,
+        "meeting_minutes": minutes.get(None, []),
         "participations": Participation.objects.visible_to(viewer)
         .filter(meeting=meeting)
         .select_related("person")
@@ -100,3 +166,56 @@ def document_download(request: HttpRequest, pk: int, document_pk: int) -> FileRe
         filename=document.original_name or (document.file.name or "document").rsplit("/", 1)[-1],
         content_type=document.content_type or "application/octet-stream",
     )
+
+
+@login_not_required
+@require_safe
+def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every version of the meeting's minutes with its approvals. Drafts and replaced versions
+    are shown to the secretariat only; everyone else reads what both delegations adopted."""
+    viewer = request.user
+    meeting = _visible_meeting(request, pk)
+    versions = (
+        Minutes.objects.visible_to(viewer)
+        .filter(meeting=meeting)
+        .select_related("agenda_item")
+        .prefetch_related("approvals")
+        .order_by("agenda_item__order", "agenda_item_id", "language", "-number")
+    )
+    if not minutes_service.may_write_minutes(viewer):
+        versions = versions.filter(state=MinutesState.ADOPTED)
+    current = {m.pk for m in Minutes.objects.visible_to(viewer).filter(meeting=meeting).current()}
+    return render(
+        request,
+        "meetings/minutes.html",
+        {"meeting": meeting, "versions": list(versions), "current": current},
+    )
+
+
+def _report_context(request: HttpRequest, pk: int) -> dict[str, Any]:
+    meeting = _visible_meeting(request, pk)
+    return {"meeting": meeting, "report": cycle.report(meeting, request.user)}
+
+
+@login_not_required
+@require_safe
+def meeting_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The status of the recommendations as of the meeting, as frozen when it was held; a
+    meeting without a frozen report says so (and a planned one, when it will have one)."""
+    return render(request, "meetings/report.html", _report_context(request, pk))
+
+
+@login_not_required
+@require_safe
+def meeting_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The frozen report as a PDF in the reader's language; 404 when none was frozen."""
+    context = _report_context(request, pk)
+    if context["report"] is None:
+        raise Http404
+    pdf = render_pdf(request, "meetings/report_pdf.html", context)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    language = (get_language() or "en").split("-")[0]
+    response["Content-Disposition"] = (
+        f'inline; filename="follow-up-report-{context["meeting"].pk}-{language}.pdf"'
+    )
+    return response

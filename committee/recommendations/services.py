@@ -3,7 +3,8 @@
 Each function is keyword-only, typed and atomic, and checks who may do it (``PermissionDenied``)
 and what may be done (``ValidationError``) itself, so views, commands and tests call the same
 thing. Edits carry the ``version`` the editor saw; a stale one raises ``StaleEdit`` instead of
-overwriting someone else's change. E-mails leave after commit (``committee.recommendations.tasks``).
+overwriting someone else's change. The rules every two-key write shares live in
+``committee.two_keys``. E-mails leave after commit (``committee.recommendations.tasks``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ from committee.recommendations.models import (
 from committee.recommendations.notices import due_reminders
 from committee.recommendations.tasks import announce_proposal, deliver
 from committee.records import Record
+from committee.two_keys import StaleEdit as StaleEdit  # noqa: PLC0414  (views catch it here)
+from committee.two_keys import bump as _bump
+from committee.two_keys import locked as _locked
+from committee.two_keys import require_other_side as _require_other_side
+from committee.two_keys import require_version as _require_version
 from committee.uploads import MAX_EVIDENCE_FILES, CheckedFile
 
 #: Changes one delegation makes alone; they take effect at once.
@@ -51,15 +57,6 @@ EVERYDAY = frozenset(
 )
 #: Where a reopened recommendation goes.
 REOPENED = (Status.IN_PROGRESS, Status.ADOPTED)
-
-
-class StaleEdit(Exception):
-    """Someone saved the record after the editor loaded it (``seen`` < ``current.version``)."""
-
-    def __init__(self, current: models.Model, seen: int | None) -> None:
-        super().__init__(f"{current!r} changed since version {seen}")
-        self.current = current
-        self.seen = seen
 
 
 def needs_two_keys(from_status: str, to_status: str) -> bool:
@@ -88,25 +85,6 @@ def may_act_on(user: Any, recommendation: Recommendation) -> bool:
 def _require_actionable(user: User, recommendation: Recommendation) -> None:
     if not may_act_on(user, recommendation):
         raise PermissionDenied(_("You may not act on this recommendation."))
-
-
-def _require_other_side(user: User, proposed_side: str) -> None:
-    if user.side == proposed_side:
-        raise PermissionDenied(_("A member of the other delegation must decide on this proposal."))
-
-
-def _require_version(record: Record, seen: int | None) -> None:
-    if seen is not None and record.version != seen:
-        raise StaleEdit(record, seen)
-
-
-def _locked[R: models.Model](record: R) -> R:
-    return type(record)._default_manager.select_for_update().get(pk=record.pk)
-
-
-def _bump(record: Record, *fields: str) -> None:
-    record.version += 1
-    record.save(update_fields=[*fields, "version", "updated_at"])
 
 
 # --- Progress -----------------------------------------------------------------------------------

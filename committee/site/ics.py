@@ -19,8 +19,9 @@ from collections.abc import Iterable, Iterator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from committee.bilateral import Side
 from committee.dates import DatePrecision
-from committee.meetings.models import Meeting, MeetingStatus
+from committee.meetings.models import ROTATING_KINDS, Meeting, MeetingStatus
 
 PRODID = "-//Security cooperation committee//Meetings//EN"
 LIMIT = 75
@@ -86,7 +87,19 @@ def _name(meeting: Meeting) -> str:
     return str(meeting.title) or str(meeting.theme) or str(meeting)
 
 
-def event(meeting: Meeting, *, base_url: str, host: str, stamp: dt.datetime) -> Iterator[str]:
+def _host_note(meeting: Meeting, proposed_host: str) -> str:
+    """Who hosts the meeting; for a planned session of a rotating kind whose host is not set
+    yet, the delegation whose turn it is."""
+    if meeting.host_side:
+        return _("Host: %(side)s") % {"side": meeting.get_host_side_display()}
+    if proposed_host and meeting.status == MeetingStatus.PLANNED and meeting.kind in ROTATING_KINDS:
+        return _("Host by rotation: %(side)s") % {"side": Side(proposed_host).label}
+    return ""
+
+
+def event(
+    meeting: Meeting, *, base_url: str, host: str, stamp: dt.datetime, proposed_host: str = ""
+) -> Iterator[str]:
     when = span(meeting)
     if when is None:
         return
@@ -95,6 +108,8 @@ def event(meeting: Meeting, *, base_url: str, host: str, stamp: dt.datetime) -> 
     notes = [str(meeting.get_kind_display())]
     if str(meeting.theme) and str(meeting.theme) != summary:
         notes.append(str(meeting.theme))
+    if host_note := _host_note(meeting, proposed_host):
+        notes.append(host_note)
     if precision == DatePrecision.MONTH:
         summary = _("%(name)s (month only; exact dates not recorded)") % {"name": summary}
         notes.append(_("Only the month of this meeting is recorded."))
@@ -131,8 +146,10 @@ def event(meeting: Meeting, *, base_url: str, host: str, stamp: dt.datetime) -> 
 
 
 def calendar_lines(
-    meetings: Iterable[Meeting], *, name: str, base_url: str, host: str
+    meetings: Iterable[Meeting], *, name: str, base_url: str, host: str, proposed_host: str = ""
 ) -> Iterator[str]:
+    """The calendar of ``meetings``; ``proposed_host`` is the delegation whose turn it is to
+    host the next strategic-committee session (``MeetingQuerySet.proposed_host_side``)."""
     stamp = timezone.now()
     yield from (
         fold(line)
@@ -146,5 +163,7 @@ def calendar_lines(
         )
     )
     for meeting in meetings:
-        yield from event(meeting, base_url=base_url, host=host, stamp=stamp)
+        yield from event(
+            meeting, base_url=base_url, host=host, stamp=stamp, proposed_host=proposed_host
+        )
     yield fold("END:VCALENDAR")

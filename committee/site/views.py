@@ -110,6 +110,7 @@ def _calendar(request: HttpRequest, meetings: object, name: str) -> HttpResponse
         name=name,
         base_url=base_url,
         host=request.get_host().split(":")[0],
+        proposed_host=Meeting.objects.public().proposed_host_side(),
     )
     response = HttpResponse("".join(lines), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="committee.ics"'

@@ -16,6 +16,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from pghistory.models import Events
 
+from committee.meetings.models import Minutes, MinutesApproval
+from committee.recommendations.cycle import freeze_report
 from committee.recommendations.models import Evidence, PeriodCheck, PublicationRequest
 from committee.sources.models import ImportRun
 from tests import factories as f
@@ -99,6 +101,18 @@ def one_world(visibility: str, owner) -> dict:
     evidence.save()
     plan = f.ActionPlanFactory(body=body, **v)
     source = f.SourceDocumentFactory(**v)
+    agenda_item = f.AgendaItemFactory(meeting=meeting, **v)
+    minutes = Minutes.objects.create(
+        meeting=meeting,
+        agenda_item=agenda_item,
+        language="es",
+        text="Acta del punto.",
+        drafted_by=owner,
+        drafted_side=owner.side,
+        **v,
+    )
+    MinutesApproval.objects.create(minutes=minutes, side=owner.side, approved_by=owner)
+    freeze_report(meeting)
     return {
         "organization": org,
         "person": person,
@@ -106,7 +120,8 @@ def one_world(visibility: str, owner) -> dict:
         "body": body,
         "membership": f.MembershipFactory(body=body, person=person, **v),
         "meeting": meeting,
-        "agendaitem": f.AgendaItemFactory(meeting=meeting, **v),
+        "agendaitem": agenda_item,
+        "minutes": minutes,
         "participation": f.ParticipationFactory(meeting=meeting, person=person, **v),
         "statement": f.StatementFactory(meeting=meeting, person=person, **v),
         "document": document,
@@ -156,6 +171,9 @@ def url_for(name: str, route: str, world: dict) -> str | None:
     records = {
         "meeting-detail": ("meeting", lambda r: [r.pk]),
         "meeting-document": ("document", lambda r: [r.meeting_id, r.pk]),
+        "meeting-minutes": ("meeting", lambda r: [r.pk]),
+        "meeting-report": ("meeting", lambda r: [r.pk]),
+        "meeting-report-pdf": ("meeting", lambda r: [r.pk]),
         "body-detail": ("body", lambda r: [r.pk]),
         "body-calendar": ("body", lambda r: [r.pk]),
         "recommendation-detail": ("recommendation", lambda r: [r.reference]),

@@ -72,3 +72,24 @@ def test_text_is_escaped_and_long_lines_are_folded_between_characters():
         b"".join(line[1:] if i else line for i, line in enumerate(lines)).decode()
         == "SUMMARY:" + "ب" * 100
     )
+
+
+def test_the_calendar_names_the_host_and_proposes_the_next_by_rotation(client):
+    def session(year: int, **kwargs) -> object:
+        return f.MeetingFactory(
+            kind="strategic_committee_session",
+            start_date=dt.date(year, 5, 4),
+            end_date=None,
+            end_precision="",
+            **kwargs,
+        )
+
+    held = session(2014, host_side="MA", title_es="Sesión 2014")
+    planned = session(2015, host_side="", status="planned", title_es="Sesión 2015")
+    session(2016, host_side="MA", visibility=Visibility.MA, title_es="Reservada")
+    calendar = icalendar.Calendar.from_ical(client.get("/calendar.ics?lang=es").content)
+    events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    assert "Anfitrión: Marruecos" in str(events[f"meeting-{held.pk}"]["DESCRIPTION"])
+    # the restricted session does not count: it is Spain's turn after 2014
+    proposed = str(events[f"meeting-{planned.pk}"]["DESCRIPTION"])
+    assert "Anfitrión por rotación: España" in proposed

@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
 PAGES = [
     "/es/meetings/",
     "/es/meetings/{seminar}/",
+    "/es/meetings/{upcoming}/",
+    "/es/meetings/{seminar}/minutes/",
+    "/es/meetings/{seminar}/report/",
     "/es/bodies/",
     "/es/bodies/{committee}/",
     "/es/people/",

@@ -35,6 +35,11 @@ from committee.recommendations.models.recommendation import (
     Theme,
 )
 from committee.recommendations.models.reminder_log import ReminderKind, ReminderLog
+from committee.recommendations.models.reports import (
+    FollowUpReport,
+    ReportEntry,
+    ReportEntryQuerySet,
+)
 
 __all__ = [
     "CLOSED",
@@ -49,6 +54,7 @@ __all__ = [
     "Completion",
     "Decision",
     "Evidence",
+    "FollowUpReport",
     "PeriodCheck",
     "PlanRecommendation",
     "Priority",
@@ -62,6 +68,8 @@ __all__ = [
     "RelationKind",
     "ReminderKind",
     "ReminderLog",
+    "ReportEntry",
+    "ReportEntryQuerySet",
     "Status",
     "StatusChange",
     "StatusChangeQuerySet",

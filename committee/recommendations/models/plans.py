@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,11 @@ if TYPE_CHECKING:
     pass
 
 
-from committee.recommendations.models.recommendation import Recommendation, Status
+from committee.recommendations.models.recommendation import (
+    Recommendation,
+    RecommendationKind,
+    Status,
+)
 
 
 class ActionPlanQuerySet(VisibleQuerySet["ActionPlan"]):
@@ -216,3 +221,11 @@ class PeriodCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recommendation.reference} {self.year}: {self.met}"
+
+    def clean(self) -> None:
+        super().clean()
+        recommendation = getattr(self, "recommendation", None) if self.recommendation_id else None
+        if recommendation is not None and recommendation.kind != RecommendationKind.STANDING:
+            raise ValidationError(
+                {"recommendation": _("Only a standing recommendation is checked year by year.")}
+            )

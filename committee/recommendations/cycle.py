@@ -1,0 +1,222 @@
+"""Recommendations through the meeting cycle: carried over, decided, reported, frozen.
+
+- ``follow_up`` — for a planned meeting, every open recommendation the reader may see, with its
+  status, completion and last update, grouped by responsible body (the agenda's «follow-up of
+  previous recommendations»).
+- ``freeze_report`` — when a meeting is held, the status of every recommendation on record as
+  of that meeting, written once (``FollowUpReport``) and never changed.
+- ``report`` — a frozen report as one reader may see it.
+- ``with_history`` — recommendations with the meetings that adopted or reiterated them, for
+  «adopted 2014, reiterated 2015».
+
+Each runs a fixed number of queries, however many recommendations there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from committee.bilateral import Visibility, can_see
+from committee.meetings.models import Meeting
+from committee.recommendations.models import (
+    Adoption,
+    FollowUpReport,
+    PeriodCheck,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationKind,
+    ReportEntry,
+)
+
+if TYPE_CHECKING:
+    from committee.people.models import User, Viewer
+    from committee.subcommittees.models import Body
+
+#: What a joint report may quote of the progress updates: what both delegations share.
+SHARED = (Visibility.PUBLIC, Visibility.COMMITTEE)
+
+
+def as_of(meeting: Meeting) -> dt.date:
+    """The day a meeting's follow-up is taken at: its first day, else today."""
+    return meeting.start_date or timezone.localdate()
+
+
+def on_record_by(meeting: Meeting) -> Q:
+    """Recommendations the meeting could follow up: adopted or reiterated at it or at a meeting
+    before it (or at one of unknown date), and those whose adoption is not recorded at all."""
+    adoptions = Adoption.objects.filter(recommendation=OuterRef("pk"))
+    earlier = Q(meeting=meeting)
+    if meeting.start_date is not None:
+        earlier |= Q(meeting__start_date__lte=meeting.start_date)
+        earlier |= Q(meeting__start_date__isnull=True)
+    return Q(Exists(adoptions.filter(earlier))) | ~Q(Exists(adoptions))
+
+
+def with_history(
+    recommendations: QuerySet[Recommendation], viewer: Viewer
+) -> QuerySet[Recommendation]:
+    """Recommendations with ``history``: their adoptions at meetings the reader may see, in
+    the order of the meetings (one query more, whatever their number)."""
+    return recommendations.prefetch_related(
+        Prefetch(
+            "adoptions",
+            Adoption.objects.filter(meeting__in=Meeting.objects.visible_to(viewer))
+            .select_related("meeting")
+            .order_by("meeting__start_date", "meeting__pk"),
+            to_attr="history",
+        )
+    )
+
+
+# --- Carry-over ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FollowUpItem:
+    recommendation: Recommendation
+    last_update: ProgressUpdate | None
+
+
+@dataclass
+class BodyGroup:
+    body: Body | None
+    items: list[FollowUpItem] = field(default_factory=list)
+
+
+def _grouped[T](rows: Iterable[T], body_of: Any) -> list[tuple[Body | None, list[T]]]:
+    """Rows by responsible body, bodies in the order of their names, «no body» last."""
+    groups: dict[int | None, tuple[Body | None, list[T]]] = {}
+    for row in rows:
+        body = body_of(row)
+        groups.setdefault(body.pk if body else None, (body, []))[1].append(row)
+    return sorted(
+        groups.values(), key=lambda group: (group[0] is None, str(getattr(group[0], "name", "")))
+    )
+
+
+def follow_up(meeting: Meeting, viewer: Viewer) -> list[BodyGroup]:
+    """Every open recommendation ``viewer`` may see as of ``meeting``, by body (3 queries)."""
+    day = as_of(meeting)
+    updates = (
+        ProgressUpdate.objects.visible_to(viewer)
+        .published()
+        .filter(recommendation=OuterRef("pk"), as_of__lte=day)
+        .order_by("-as_of", "-pk")
+    )
+    recommendations = list(
+        with_history(
+            Recommendation.objects.visible_to(viewer)
+            .open()
+            .filter(on_record_by(meeting))
+            .exclude(adoptions__meeting=meeting)
+            .select_related("body")
+            .annotate(last_update_id=Subquery(updates.values("pk")[:1]))
+            .order_by("reference"),
+            viewer,
+        )
+    )
+    wanted = [r.last_update_id for r in recommendations if r.last_update_id]  # type: ignore[attr-defined]
+    latest = ProgressUpdate.objects.in_bulk(wanted) if wanted else {}
+    items = [
+        FollowUpItem(r, latest.get(r.last_update_id))  # type: ignore[attr-defined]
+        for r in recommendations
+    ]
+    return [
+        BodyGroup(body, rows) for body, rows in _grouped(items, lambda i: i.recommendation.body)
+    ]
+
+
+# --- Frozen reports -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
+    """Write the follow-up report of ``meeting`` as things stand now, once.
+
+    Every recommendation on record by the meeting is written with its status, completion,
+    responsible body, whether it was decided at this meeting, this year's check of a standing
+    recommendation, the last progress update both delegations share, and the visibility of the
+    recommendation and of its body. A report that exists is returned as it is: it is frozen.
+    """
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    existing = FollowUpReport.objects.filter(meeting=meeting).first()
+    if existing is not None:
+        return existing
+    day = as_of(meeting)
+    report = FollowUpReport.objects.create(
+        meeting=meeting, as_of=day, frozen_at=timezone.now(), frozen_by=by
+    )
+    shared_updates = (
+        ProgressUpdate.objects.published()
+        .filter(recommendation=OuterRef("pk"), visibility__in=SHARED, as_of__lte=day)
+        .order_by("-as_of", "-pk")
+    )
+    here = Adoption.objects.filter(recommendation=OuterRef("pk"), meeting=meeting)
+    checks = PeriodCheck.objects.filter(recommendation=OuterRef("pk"), year=day.year)
+    recommendations = (
+        Recommendation.objects.filter(on_record_by(meeting))
+        .select_related("body")
+        .annotate(
+            last_update_id=Subquery(shared_updates.values("pk")[:1]),
+            decided=Subquery(here.values("kind")[:1]),
+            met=Subquery(checks.values("met")[:1]),
+        )
+        .order_by("reference")
+    )
+    ReportEntry.objects.bulk_create(
+        ReportEntry(
+            report=report,
+            recommendation=r,
+            status=r.status,
+            completion=r.completion,
+            status_reason=r.status_reason,
+            body=r.body,
+            decided_here=r.decided or "",  # type: ignore[attr-defined]
+            period_met=r.met if r.kind == RecommendationKind.STANDING else None,  # type: ignore[attr-defined]
+            last_update_id=r.last_update_id,  # type: ignore[attr-defined]
+            visibility=r.visibility,
+            body_visibility=r.body.visibility if r.body else "",
+        )
+        for r in recommendations
+    )
+    return report
+
+
+@dataclass
+class Report:
+    """A frozen report as one reader sees it."""
+
+    report: FollowUpReport
+    groups: list[tuple[Body | None, list[ReportEntry]]]
+    count: int
+    open_count: int
+
+
+def report(meeting: Meeting, viewer: Viewer) -> Report | None:
+    """The frozen report of ``meeting`` for ``viewer``, or None if none was frozen (3 queries)."""
+    frozen = FollowUpReport.objects.filter(meeting=meeting).first()
+    if frozen is None:
+        return None
+    entries: Sequence[ReportEntry] = list(
+        ReportEntry.objects.filter(report=frozen)
+        .visible_to(viewer)
+        .select_related("recommendation", "body", "last_update")
+        .order_by("recommendation__reference")
+    )
+    for entry in entries:
+        update = entry.last_update
+        if update is not None and not can_see(viewer, update.visibility):
+            entry.last_update = None
+    return Report(
+        report=frozen,
+        groups=_grouped(entries, lambda e: e.body),
+        count=len(entries),
+        open_count=sum(1 for e in entries if not e.is_closed),
+    )

@@ -1,0 +1,307 @@
+"""The meeting cycle: planning by rotation, carry-over of open recommendations, what a meeting
+decided and reported, and a recommendation's history across meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from committee.bilateral import Side, Visibility
+from committee.meetings.cycle import ensure_follow_up_item, hold_meeting, planning_defaults
+from committee.meetings.models import AgendaItem, Meeting, MeetingStatus
+from committee.recommendations.cycle import follow_up
+from committee.recommendations.models import FollowUpReport, PeriodCheck
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+SESSION = "strategic_committee_session"
+
+
+def session(year: int, host: str, **kwargs) -> Meeting:
+    kwargs.setdefault("title_es", f"Sesión {year}")
+    return f.MeetingFactory(
+        kind=SESSION,
+        host_side=host,
+        country=host,
+        start_date=dt.date(year, 5, 4),
+        end_date=None,
+        end_precision="",
+        **kwargs,
+    )
+
+
+# --- Planning -----------------------------------------------------------------------------------
+
+
+def test_the_host_alternates_with_the_last_session_held():
+    assert Meeting.objects.proposed_host_side(SESSION) == ""  # nobody has hosted yet
+    session(2014, Side.MA)
+    assert Meeting.objects.proposed_host_side(SESSION) == Side.ES
+    session(2015, Side.ES)
+    assert Meeting.objects.proposed_host_side(SESSION) == Side.MA
+    # a planned or cancelled session, or another kind of meeting, does not take a turn
+    session(2016, Side.MA, status=MeetingStatus.PLANNED)
+    session(2016, Side.ES, status=MeetingStatus.CANCELLED, ordinal=None)
+    f.MeetingFactory(
+        kind="seminar",
+        host_side=Side.ES,
+        start_date=dt.date(2017, 1, 5),
+        end_date=None,
+        end_precision="",
+    )
+    assert Meeting.objects.proposed_host_side(SESSION) == Side.MA
+    assert Meeting.objects.proposed_host_side("seminar") == ""  # seminars do not rotate
+
+
+def test_the_rotation_counts_only_the_meetings_one_may_see(ma_secretariat, es_secretariat):
+    session(2014, Side.ES)
+    session(2015, Side.MA, visibility=Visibility.MA)
+    assert Meeting.objects.visible_to(ma_secretariat).proposed_host_side() == Side.ES
+    assert Meeting.objects.visible_to(es_secretariat).proposed_host_side() == Side.MA
+
+
+def test_planning_defaults_give_the_host_the_number_and_the_status(ma_secretariat):
+    body = f.BodyFactory()
+    session(2014, Side.MA, body=body, ordinal=1)
+    defaults = planning_defaults(SESSION, ma_secretariat, body.pk)
+    assert defaults == {
+        "kind": SESSION,
+        "status": "planned",
+        "host_side": "ES",
+        "country": "ES",
+        "ordinal": 2,
+    }
+
+
+def test_the_admin_add_form_is_prefilled_for_the_next_session(client, ma_secretariat):
+    session(2015, Side.ES, ordinal=3, body=None)
+    client.force_login(ma_secretariat)
+    listing = client.get(reverse("admin:meetings_meeting_changelist"))
+    assert "Plan the next strategic committee session (Morocco" in listing.text
+    response = client.get(reverse("admin:meetings_meeting_add") + f"?kind={SESSION}")
+    initial = response.context["adminform"].form.initial
+    assert (initial["host_side"], initial["status"], initial["ordinal"]) == ("MA", "planned", 4)
+    assert '<option value="MA" selected>' in response.text
+
+
+def test_a_planned_meeting_is_in_the_calendar_and_the_upcoming_list(client):
+    planned = session(
+        timezone.localdate().year + 1, Side.ES, status=MeetingStatus.PLANNED, title_es="Próxima"
+    )
+    calendar = icalendar.Calendar.from_ical(client.get("/calendar.ics?lang=es").content)
+    event = next(
+        e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(f"meeting-{planned.pk}@")
+    )
+    assert event["STATUS"] == "TENTATIVE"
+    listing = client.get("/es/meetings/").text
+    upcoming = listing.split('id="upcoming-heading"')[1].split("</section>")[0]
+    assert "Próxima" in upcoming and "España" in upcoming
+
+
+def test_a_planned_meeting_gets_the_follow_up_item_once():
+    planned = session(2016, Side.MA, status=MeetingStatus.PLANNED)
+    f.AgendaItemFactory(meeting=planned, order=4)
+    item = ensure_follow_up_item(planned)
+    assert ensure_follow_up_item(planned) == item
+    assert item.order == 5 and item.kind == "follow_up"
+    assert item.title_ar == "تتبع التوصيات السابقة"
+    assert item.title_es == "Seguimiento de las recomendaciones anteriores"
+    assert AgendaItem.objects.filter(meeting=planned, kind="follow_up").count() == 1
+
+
+# --- Carry-over ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def carried(db, ma_member):
+    held = session(2014, Side.MA)
+    planned = session(2015, Side.ES, status=MeetingStatus.PLANNED)
+    first, second = f.BodyFactory(name_es="A órgano"), f.BodyFactory(name_es="B órgano")
+    records = {
+        "open": f.RecommendationFactory(reference="R-OPEN", body=second, status="in_progress"),
+        "other_body": f.RecommendationFactory(reference="R-OTHER", body=first),
+        "no_body": f.RecommendationFactory(reference="R-NOBODY", body=None),
+        "closed": f.RecommendationFactory(
+            reference="R-DONE", body=first, status="implemented", completion="complete"
+        ),
+        "ma_only": f.RecommendationFactory(reference="R-MA", body=first, visibility=Visibility.MA),
+    }
+    for recommendation in records.values():
+        f.AdoptionFactory(recommendation=recommendation, meeting=held)
+    later = f.RecommendationFactory(reference="R-LATER", body=first)
+    f.AdoptionFactory(recommendation=later, meeting=session(2017, Side.MA))
+    f.ProgressUpdateFactory(
+        recommendation=records["open"],
+        author=ma_member,
+        state="published",
+        published_at=timezone.now(),
+        as_of=dt.date(2015, 1, 10),
+        narrative_es="Se organizó un curso conjunto.",
+    )
+    return {"held": held, "planned": planned, **records}
+
+
+def test_the_follow_up_lists_every_open_recommendation_by_body(carried, es_member):
+    groups = follow_up(carried["planned"], es_member)
+    listed = [
+        (
+            str(group.body.name_es) if group.body else None,
+            [i.recommendation.reference for i in group.items],
+        )
+        for group in groups
+    ]
+    assert listed == [("A órgano", ["R-OTHER"]), ("B órgano", ["R-OPEN"]), (None, ["R-NOBODY"])]
+    item = groups[1].items[0]
+    assert item.last_update.narrative_es == "Se organizó un curso conjunto."
+    assert [a.meeting for a in item.recommendation.history] == [carried["held"]]
+
+
+def test_the_follow_up_shows_each_reader_only_what_they_may_see(carried, ma_member):
+    references = {
+        item.recommendation.reference
+        for group in follow_up(carried["planned"], ma_member)
+        for item in group.items
+    }
+    assert "R-MA" in references
+    assert "R-DONE" not in references  # closed
+    assert "R-LATER" not in references  # adopted after the meeting
+
+
+def grow(carried, ma_member, times: int) -> None:
+    for n in range(times):
+        body = f.BodyFactory()
+        for m in range(2):
+            recommendation = f.RecommendationFactory(body=body, reference=f"G-{n}-{m}")
+            f.AdoptionFactory(recommendation=recommendation, meeting=carried["held"])
+            f.AdoptionFactory(
+                recommendation=recommendation,
+                meeting=f.MeetingFactory(
+                    start_date=dt.date(2014, 9, 1), end_date=None, end_precision=""
+                ),
+                kind="reiterated",
+            )
+            f.ProgressUpdateFactory(
+                recommendation=recommendation,
+                author=ma_member,
+                state="published",
+                published_at=timezone.now(),
+            )
+
+
+def test_the_follow_up_takes_the_same_number_of_queries_for_few_and_many(
+    carried, ma_member, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(5) as few:
+        sum(len(group.items) for group in follow_up(carried["planned"], ma_member))
+    grow(carried, ma_member, 10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        count = sum(len(group.items) for group in follow_up(carried["planned"], ma_member))
+    assert count == 4 + 20
+
+
+def test_the_planned_meetings_page_runs_in_the_same_number_of_queries(
+    client, carried, ma_member, django_assert_max_num_queries
+):
+    client.force_login(ma_member)
+    url = f"/es/meetings/{carried['planned'].pk}/"
+    with django_assert_max_num_queries(60) as few:
+        page = client.get(url).text
+    assert "Seguimiento de las recomendaciones anteriores" in page
+    assert "R-OPEN" in page and "Se organizó un curso conjunto." in page
+    grow(carried, ma_member, 10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url).text
+    assert "G-9-1" in page
+
+
+# --- A meeting's cycle --------------------------------------------------------------------------
+
+
+def test_the_page_of_a_held_meeting_shows_what_it_decided_reported_and_left_open(
+    client, carried, ma_secretariat
+):
+    standing = f.RecommendationFactory(reference="R-ANNUAL", kind="standing", body=None)
+    PeriodCheck.objects.create(
+        recommendation=standing, year=2015, met=True, meeting=carried["planned"]
+    )
+    decided = f.RecommendationFactory(reference="R-NEW")
+    f.AdoptionFactory(recommendation=decided, meeting=carried["planned"])
+    f.AdoptionFactory(recommendation=carried["open"], meeting=carried["planned"], kind="reiterated")
+    hold_meeting(carried["planned"], by=ma_secretariat)
+    page = client.get(f"/en/meetings/{carried['planned'].pk}/").text
+    cycle = page.split('id="cycle-heading"')[1]
+    assert "1 recommendation adopted" in cycle and "1 reiterated" in cycle
+    assert "R-ANNUAL" in cycle and "2015: done" in cycle
+    assert f"/en/meetings/{carried['planned'].pk}/report/" in cycle
+    assert f"/en/meetings/{carried['planned'].pk}/report.pdf" in cycle
+    still_open = cycle.split('id="open-heading"')[1]
+    assert "R-NEW" in still_open and "R-OPEN" in still_open
+    report = client.get(f"/en/meetings/{carried['planned'].pk}/report/").text
+    assert "adopted at this meeting" in report and "reiterated at this meeting" in report
+
+
+def test_marking_held_from_the_admin_freezes_the_report(client, carried, ma_secretariat):
+    client.force_login(ma_secretariat)
+    response = client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {
+            "action": "hold_and_freeze",
+            "_selected_action": [carried["planned"].pk, carried["held"].pk],
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    carried["planned"].refresh_from_db()
+    assert carried["planned"].status == "held"
+    report = FollowUpReport.objects.get(meeting=carried["planned"])
+    assert report.frozen_by == ma_secretariat
+    assert not FollowUpReport.objects.filter(meeting=carried["held"]).exists()
+    assert "Only a planned meeting can be marked as held." in response.text
+
+
+def test_saving_a_planned_meeting_as_held_in_the_admin_freezes_the_report(carried, ma_secretariat):
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[Meeting]
+    meeting = carried["planned"]
+    meeting.status = MeetingStatus.HELD
+    request = type("Request", (), {"user": ma_secretariat, "_messages": None})()
+    form = type("Form", (), {"initial": {"status": "planned"}})()
+    model_admin.message_user = lambda *args, **kwargs: None
+    model_admin.save_model(request, meeting, form, change=True)
+    assert FollowUpReport.objects.filter(meeting=meeting).exists()
+
+
+# --- A recommendation's history -----------------------------------------------------------------
+
+
+def test_a_recommendation_says_when_it_was_adopted_and_reiterated(client):
+    recommendation = f.RecommendationFactory(reference="R-HIST")
+    f.AdoptionFactory(recommendation=recommendation, meeting=session(2014, Side.MA))
+    f.AdoptionFactory(
+        recommendation=recommendation, meeting=session(2015, Side.ES), kind="reiterated"
+    )
+    page = client.get("/en/recommendations/R-HIST/").text
+    facts = " ".join(page.split("<dt>Adopted</dt>")[1].split("</dd>")[0].split())
+    assert "adopted <a" in facts and ">2014</a>, reiterated <a" in facts and ">2015</a>" in facts
+
+
+def test_the_history_is_read_without_a_query_per_meeting(client, django_assert_max_num_queries):
+    recommendation = f.RecommendationFactory(reference="R-MANY")
+    f.AdoptionFactory(recommendation=recommendation, meeting=session(2014, Side.MA))
+    with django_assert_max_num_queries(40) as few:
+        client.get("/en/recommendations/R-MANY/")
+    for year in range(2015, 2027):
+        f.AdoptionFactory(
+            recommendation=recommendation,
+            meeting=session(year, Side.MA if year % 2 else Side.ES),
+            kind="reiterated",
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get("/en/recommendations/R-MANY/").text
+    assert page.count("reiterated <a") == 12
