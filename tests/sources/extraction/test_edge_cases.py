@@ -89,10 +89,12 @@ def test_a_long_run_of_text_without_punctuation_is_handled():
 
 def test_two_megabytes_of_press_prose_are_read_in_seconds(seed_text):
     text = (seed_text + "\n") * (2_000_000 // len(seed_text))
-    started = time.perf_counter()
+    # CPU time, not wall time: a guard against super-linear reading, not a benchmark (that is
+    # benchmarks/extraction.py), and it must hold on a machine busy with other work.
+    started = time.process_time()
     extraction = extract(text, published=dt.date(2014, 3, 7))
-    elapsed = time.perf_counter() - started
-    assert elapsed < 60, f"{elapsed:.1f} s for {len(text):,} characters"
+    elapsed = time.process_time() - started
+    assert elapsed < 60, f"{elapsed:.1f} s of CPU for {len(text):,} characters"
     assert extraction.is_relevant
     assert len(extraction.people) == 2  # the same two directors, however often named
     for fact in extraction.meetings:
