@@ -88,7 +88,9 @@ def charts(viewer: Viewer) -> dict[str, BarChart]:
         .annotate(year=ExtractYear("meeting__start_date"))
         .order_by()
         .values("year")
-        .annotate(n=Count("recommendation", distinct=True))
+        # A recommendation is adopted once (the constraint ``recommendations_adopted_once``), so
+        # counting rows counts recommendations, without sorting them for a DISTINCT.
+        .annotate(n=Count("pk"))
         .values_list("year", "n")
     )
     by_year = dict(adopted)
