@@ -42,6 +42,10 @@ SORTS = [
 ]
 
 
+#: How many of the latest meetings the meeting menu offers.
+MEETINGS_OFFERED = 100
+
+
 def _visible_bodies(request: HttpRequest | None) -> QuerySet[Body]:
     viewer = request.user if request is not None else None
     return Body.objects.visible_to(viewer).order_by("kind", "name_en", "name_ar", "pk")
@@ -66,13 +70,18 @@ class RecommendationFilter(django_filters.FilterSet):  # type: ignore[misc]
         max_length=MAX_QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
+    # No join, so no DISTINCT (which would sort every matching row, vectors and all).
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Status.choices, widget=forms.SelectMultiple(attrs={"size": 4})
+        label=_("Status"),
+        choices=Status.choices,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+        distinct=False,
     )
     completion = django_filters.MultipleChoiceFilter(
         label=_("Completion"),
         choices=Completion.choices,
         widget=forms.SelectMultiple(attrs={"size": 4}),
+        distinct=False,
     )
     body = django_filters.ModelChoiceFilter(
         label=_("Responsible body"), queryset=_visible_bodies, empty_label=_("Any body")
@@ -114,6 +123,21 @@ class RecommendationFilter(django_filters.FilterSet):  # type: ignore[misc]
     class Meta:
         model = Recommendation
         fields: list[str] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._offer_recent_meetings()
+
+    def _offer_recent_meetings(self) -> None:
+        """The meeting menu offers the latest meetings (and the chosen one), not every meeting:
+        years of history would make it thousands of options long on every page. Any visible
+        meeting is still accepted (``?meeting=`` from a meeting's page)."""
+        field = self.form.fields["meeting"]  # the form's own copy is what renders
+        offered = list(field.queryset[:MEETINGS_OFFERED])
+        chosen = self.data.get("meeting") if self.data else None
+        if chosen and str(chosen).isdigit() and all(str(m.pk) != chosen for m in offered):
+            offered += list(field.queryset.filter(pk=int(chosen)))
+        field.widget.choices = [("", field.empty_label), *[(m.pk, str(m)) for m in offered]]
 
     def filter_words(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         query = search_query(value)

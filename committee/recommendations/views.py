@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -97,6 +97,32 @@ def _signatory(user: User | None, side: str, at: object, levels: frozenset[str])
     return Signatory(side=side, person=person, at=at)
 
 
+def _relations(
+    recommendation: Recommendation, visible: QuerySet[Recommendation]
+) -> list[RecommendationRelation]:
+    """The recommendation's relations whose other end the reader may see.
+
+    Its own relations first (from their indexes), then one lookup by key of the other ends
+    among the visible ones: never a scan of every visible recommendation.
+    """
+    relations = list(
+        RecommendationRelation.objects.filter(
+            Q(source=recommendation) | Q(target=recommendation)
+        ).select_related("source", "target")
+    )
+    ends = {
+        relation.target_id if relation.source_id == recommendation.pk else relation.source_id
+        for relation in relations
+    }
+    seen = set(visible.filter(pk__in=ends).values_list("pk", flat=True)) if ends else set()
+    return [
+        relation
+        for relation in relations
+        if (relation.target_id if relation.source_id == recommendation.pk else relation.source_id)
+        in seen
+    ]
+
+
 @login_not_required
 @require_safe
 def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
@@ -139,10 +165,7 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
         .filter(recommendation=recommendation)
         .order_by("-as_of", "-pk"),
         "children": visible.filter(parent=recommendation).order_by("reference"),
-        "relations": RecommendationRelation.objects.filter(
-            Q(source=recommendation, target__in=visible)
-            | Q(target=recommendation, source__in=visible)
-        ).select_related("source", "target"),
+        "relations": _relations(recommendation, visible),
         "actions": Action.objects.visible_to(viewer)
         .filter(recommendations=recommendation)
         .select_related("plan")

@@ -38,7 +38,9 @@ from committee.recommendations.models import (
 from committee.sources.models import Citation, SourceDocument
 from committee.subcommittees.models import Body
 
-CHUNK = 500
+#: Records read (with what is prefetched for them) per round trip. Exporting 100,000
+#: recommendations grew a worker by 66 MB with 500 and by 24 MB with 100, for 10 % more time.
+CHUNK = 100
 #: Who an export is for: ``public`` (the default), one delegation, the committee, or everything.
 AUDIENCES = ("public", "committee", "ma", "es", "all")
 

@@ -105,7 +105,13 @@ class ProgressUpdate(Record):
             ),
         ]
         indexes = [
-            models.Index(fields=["recommendation", "-as_of"], name="progress_by_recommendation")
+            models.Index(fields=["recommendation", "-as_of"], name="progress_by_recommendation"),
+            # The latest published updates (home page, feed) without sorting all of them.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(state="published"),
+                name="progress_latest_published",
+            ),
         ]
 
     def __str__(self) -> str:

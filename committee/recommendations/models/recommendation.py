@@ -233,6 +233,15 @@ class Recommendation(Record):
             models.Index(fields=["visibility", "status"], name="recommendation_visible_status"),
             models.Index(fields=["body", "status"], name="recommendation_body_status"),
             models.Index(fields=["due_date"], name="recommendation_due"),
+            # Counting and charting what a reader may see reads only this index (an index-only
+            # scan), not the wide rows with their four texts and search vector.
+            models.Index(
+                fields=["visibility", "body"],
+                include=["status", "completion", "id"],
+                name="recommendation_visible_counts",
+            ),
+            # The list's usual filters: status, and status with a theme.
+            models.Index(fields=["status", "theme"], name="recommendation_status_theme"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,495 @@
+"""Page speed at scale: every main page under load, against the framework's own floor.
+
+    .venv/bin/python benchmarks/pages.py                          # 100,000 recommendations
+    .venv/bin/python benchmarks/pages.py --scale 10000 --duration 5 --pages floor,home,list
+
+It uses the PostgreSQL of ``DATABASE_URL`` (a dedicated, disposable database: the demo data
+goes in it) or, without one, an embedded server of its own under ``var/benchmarks/pgdata``. It
+migrates it and fills it with ``generate_demo_data --scale N`` unless that seed's data is
+already there, creates a superuser and a member (both with a second factor) and a logged-in
+session for each, counts the queries each page runs (in-process, through the test client),
+starts gunicorn with 2 workers on loopback (production settings), warms every page up and
+measures each one with ``wrk`` (Debian package, installed when missing) for ``--duration``
+seconds at ``--connections`` connections: requests/s, p50/p95/p99 latency, errors (socket
+errors and 4xx/5xx; every page is checked to answer 200 before and after its run), queries
+per request, the peak resident memory of the workers during the run (sampled with psutil) and
+the throughput as a ratio to the floor — ``/healthz``, a trivial view behind the same
+middleware. The table is printed and written, with the load average of the machine, to
+``var/benchmarks/pages.json`` and ``var/benchmarks/pages.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import http.client
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUTPUT = ROOT / "var" / "benchmarks"
+PAGE_NAMES = (
+    "floor",
+    "home",
+    "list",
+    "list_filtered",
+    "list_arabic_q",
+    "detail",
+    "meeting",
+    "body",
+    "search",
+    "dashboard",
+    "open_data_json",
+    "admin_changelist",
+)
+#: The filter the public list and the admin changelist are compared on.
+FILTER = "status=in_progress&theme=training"
+ADMIN_FILTER = "status__exact=in_progress&theme__exact=training"
+#: Pages whose targets are the public ones (the admin is the naive baseline; the floor, the floor).
+TARGETED = frozenset(PAGE_NAMES) - {"floor", "admin_changelist", "open_data_json"}
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRK-JSON {"requests":%d,"duration_us":%d,"connect":%d,"read":%d,"write":%d,' ..
+    '"status":%d,"timeout":%d,"p50":%d,"p95":%d,"p99":%d,"max":%d}\\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+end
+"""
+
+
+# --- in a child process, on the benchmark database ------------------------------------------
+
+
+def prepare(scale: int, seed: int) -> None:  # noqa: PLR0915
+    """Demo data, accounts, sessions, URLs and queries per page; printed as JSON."""
+    import django  # noqa: PLC0415
+
+    django.setup()
+    from allauth.mfa.models import Authenticator  # noqa: PLC0415
+    from allauth.mfa.totp.internal.auth import TOTP  # noqa: PLC0415
+    from django.conf import settings  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
+    from django.test import Client  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    from committee.bilateral import Role, Side, Visibility  # noqa: PLC0415
+    from committee.meetings.models import Meeting  # noqa: PLC0415
+    from committee.people.models import User  # noqa: PLC0415
+    from committee.recommendations.models import Recommendation  # noqa: PLC0415
+    from committee.site import demo  # noqa: PLC0415
+    from committee.subcommittees.models import Body, Membership  # noqa: PLC0415
+
+    prefix = f"{demo.REFERENCE_PREFIX}{seed}-"
+    present = Recommendation.objects.filter(reference__startswith=prefix).count()
+    if present and present != scale:
+        sys.exit(f"this database holds seed {seed} at scale {present:,}, not {scale:,}")
+    if not present:
+        started = time.perf_counter()
+        demo.load(demo.plan(scale, seed), report=lambda line: print(line, file=sys.stderr))
+        print(f"demo data: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        # As autovacuum would in time: statistics, and visibility maps for index-only scans.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    seat = (
+        Membership.objects.current()
+        .filter(side=Side.MA, person__user__isnull=True, body__visibility=Visibility.PUBLIC)
+        .filter(body__recommendations__reference__startswith=prefix)
+        .select_related("person", "body")
+        .first()
+    )
+    assert seat is not None, "no seat for the benchmark member"
+    member, _ = User.objects.update_or_create(
+        username=f"bench-member-{seed}",
+        defaults={"side": Side.MA, "role": Role.MEMBER, "person": seat.person},
+    )
+    admin, _ = User.objects.update_or_create(
+        username="bench-admin",
+        defaults={"side": "", "role": Role.SECRETARIAT, "is_staff": True, "is_superuser": True},
+    )
+    cookies = {}
+    for user in (member, admin):
+        user.set_unusable_password()
+        user.save()
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        client = Client()
+        client.force_login(user)
+        cookies[user.username] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    public = Recommendation.objects.public().filter(reference__startswith=prefix)
+    detail = (
+        public.filter(progress_updates__state="published", status_changes__isnull=False)
+        .order_by("reference")
+        .first()
+    ) or public.order_by("reference").first()
+    assert detail is not None
+    meeting = (
+        Meeting.objects.public().filter(adoptions__recommendation__reference__startswith=prefix)
+    ).first()
+    body = Body.objects.public().filter(pk=seat.body_id).first()
+    assert meeting is not None
+    assert body is not None
+    session = settings.SESSION_COOKIE_NAME
+    member_cookie = f"{session}={cookies[member.username]}"
+    admin_cookie = f"{session}={cookies[admin.username]}"
+    pages = {
+        "floor": ("/healthz", ""),
+        "home": ("/es/", ""),
+        "list": ("/es/recommendations/", ""),
+        "list_filtered": (f"/es/recommendations/?{FILTER}", ""),
+        "list_arabic_q": (f"/ar/recommendations/?q={quote('الارهاب')}", ""),
+        "detail": (f"/es/recommendations/{detail.reference}/", ""),
+        "meeting": (f"/es/meetings/{meeting.pk}/", ""),
+        "body": (f"/es/bodies/{body.pk}/", ""),
+        "search": (f"/ar/search/?q={quote('الأمنية')}", ""),
+        "dashboard": ("/es/me/", member_cookie),
+        "open_data_json": ("/data/committee.json", ""),
+        "admin_changelist": (
+            f"/es/admin/recommendations/recommendation/?{ADMIN_FILTER}",
+            admin_cookie,
+        ),
+    }
+    queries: dict[str, int] = {}
+    for name, (url, cookie) in pages.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        if cookie:
+            client.cookies[session] = cookie.split("=", 1)[1]
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            if response.streaming:
+                for _chunk in response.streaming_content:
+                    pass
+        if response.status_code != 200:
+            sys.exit(f"{name}: {url} answered {response.status_code} in-process")
+        queries[name] = len(captured)
+    counts = {
+        "recommendations": Recommendation.objects.filter(reference__startswith=prefix).count()
+    }
+    print(json.dumps({"pages": pages, "queries": queries, "counts": counts}))
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    name: str
+    url: str
+    requests_per_second: float = 0.0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    p99_ms: float = 0.0
+    max_ms: float = 0.0
+    requests: int = 0
+    errors: int = 0
+    queries: int = 0
+    peak_rss_mb: float = 0.0
+    rss_growth_mb: float = 0.0
+    ratio_to_floor: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url:
+        return url
+    from committee.database import server  # noqa: PLC0415
+
+    running = server.ensure_running(OUTPUT / "pgdata", database="committee")
+    return f"postgresql://postgres@/committee?host={running.socket_dir}&port={running.port}"
+
+
+def ensure_wrk() -> str:
+    subprocess.run(["bash", "-c", "source bin/lib.sh && apt_install wrk"], cwd=ROOT, check=True)
+    return "wrk"
+
+
+def status_of(port: int, url: str, cookie: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        connection.request("GET", url, headers={"Cookie": cookie} if cookie else {})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def worker_rss(master: int) -> dict[int, float]:
+    import psutil  # noqa: PLC0415
+
+    sizes = {}
+    for child in psutil.Process(master).children():
+        with contextlib.suppress(psutil.Error):
+            sizes[child.pid] = child.memory_info().rss / 2**20
+    return sizes
+
+
+@contextlib.contextmanager
+def sampling(master: int) -> Iterator[dict[int, float]]:
+    """The peak resident memory of each worker while the block runs."""
+    peaks: dict[int, float] = {}
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            for pid, rss in worker_rss(master).items():
+                peaks[pid] = max(peaks.get(pid, 0.0), rss)
+            stop.wait(0.05)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield peaks
+    finally:
+        stop.set()
+        thread.join()
+
+
+def run_wrk(port: int, url: str, cookie: str, seconds: int, connections: int) -> dict[str, int]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    command = [
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "30s",
+        "--latency",
+        "-s",
+        script.name,
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{url}"], capture_output=True, text=True, check=True
+    ).stdout
+    Path(script.name).unlink()
+    line = next(line for line in output.splitlines() if line.startswith("WRK-JSON "))
+    parsed: dict[str, int] = json.loads(line.removeprefix("WRK-JSON "))
+    return parsed
+
+
+def measure(
+    name: str, url: str, cookie: str, port: int, master: int, arguments: argparse.Namespace
+) -> Result:
+    result = Result(name=name, url=url)
+    if status_of(port, url, cookie) != 200:
+        result.errors = 1
+        result.misses.append("does not answer 200")
+        return result
+    if name == "open_data_json":
+        return export_once(result, url, port, master)
+    run_wrk(port, url, cookie, arguments.warmup, arguments.connections)
+    before = worker_rss(master)
+    with sampling(master) as peaks:
+        figures = run_wrk(port, url, cookie, arguments.duration, arguments.connections)
+    result.requests = figures["requests"]
+    result.requests_per_second = figures["requests"] / (figures["duration_us"] / 1e6)
+    result.p50_ms = figures["p50"] / 1000
+    result.p95_ms = figures["p95"] / 1000
+    result.p99_ms = figures["p99"] / 1000
+    result.max_ms = figures["max"] / 1000
+    result.errors = sum(figures[key] for key in ("connect", "read", "write", "status", "timeout"))
+    if status_of(port, url, cookie) != 200:
+        result.errors += 1
+        result.misses.append("stopped answering 200")
+    result.peak_rss_mb = max(peaks.values(), default=0.0)
+    result.rss_growth_mb = max(
+        (peak - before.get(pid, peak) for pid, peak in peaks.items()), default=0.0
+    )
+    return result
+
+
+def export_once(result: Result, url: str, port: int, master: int) -> Result:
+    """The whole export, once: its duration and how much the worker that streams it grows."""
+    before = worker_rss(master)
+    started = time.perf_counter()
+    with sampling(master) as peaks:
+        status = status_of(port, url, "")
+    elapsed = time.perf_counter() - started
+    result.requests = 1
+    result.requests_per_second = 1 / elapsed
+    result.p50_ms = result.p95_ms = result.p99_ms = result.max_ms = elapsed * 1000
+    result.errors = int(status != 200)
+    result.peak_rss_mb = max(peaks.values(), default=0.0)
+    result.rss_growth_mb = max(
+        (peak - before.get(pid, peak) for pid, peak in peaks.items()), default=0.0
+    )
+    return result
+
+
+def judge(result: Result, floor: float) -> None:
+    result.ratio_to_floor = result.requests_per_second / floor if floor else 0.0
+    if result.errors:
+        result.misses.append("errors")
+    if result.name == "open_data_json" and result.rss_growth_mb >= 50:
+        result.misses.append("worker memory grew by 50 MB or more while exporting")
+    if result.name not in TARGETED:
+        return
+    if result.ratio_to_floor < 0.5:
+        result.misses.append("< 0.5x floor")
+    if result.p50_ms > 50:
+        result.misses.append("p50 > 50 ms")
+    if result.p99_ms > 250:
+        result.misses.append("p99 > 250 ms")
+
+
+def table(results: list[Result]) -> str:
+    header = (
+        "| page | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | queries | "
+        "peak RSS MB | RSS growth MB | misses |"
+    )
+    lines = [header, "|" + "---|" * 11]
+    for r in results:
+        lines.append(
+            f"| {r.name} | {r.requests_per_second:.1f} | {r.ratio_to_floor:.2f} | "
+            f"{r.p50_ms:.1f} | {r.p95_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {r.queries} | "
+            f"{r.peak_rss_mb:.0f} | {r.rss_growth_mb:.1f} | {', '.join(r.misses) or '—'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:  # noqa: PLR0915
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100_000, help="recommendations")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--pages", default=",".join(PAGE_NAMES), help=f"comma-separated: {','.join(PAGE_NAMES)}"
+    )
+    parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.prepare:
+        prepare(arguments.scale, arguments.seed)
+        return
+    wanted = [name.strip() for name in arguments.pages.split(",") if name.strip()]
+    unknown = sorted(set(wanted) - set(PAGE_NAMES))
+    if unknown:
+        parser.error(f"unknown pages: {', '.join(unknown)}")
+    if "floor" not in wanted:
+        wanted.insert(0, "floor")
+    ensure_wrk()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "committee.settings",
+        "DATABASE_URL": database_url(),
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "CONN_MAX_AGE": "60",
+    }
+    python = sys.executable
+    manage = [python, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [*manage, "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
+    prepared = json.loads(
+        subprocess.run(
+            [
+                python,
+                __file__,
+                "--prepare",
+                "--scale",
+                str(arguments.scale),
+                "--seed",
+                str(arguments.seed),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()[-1]
+    )
+    port = free_port()
+    log = (OUTPUT / "gunicorn.log").open("ab")
+    server = subprocess.Popen(
+        [
+            str(Path(python).parent / "gunicorn"),
+            "committee.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--timeout",
+            "120",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    results: list[Result] = []
+    try:
+        for _ in range(300):
+            with contextlib.suppress(OSError):
+                if status_of(port, "/healthz", "") == 200:
+                    break
+            time.sleep(0.2)
+        time.sleep(1)  # both workers up
+        for name in wanted:
+            url, cookie = prepared["pages"][name]
+            print(f"{name}: {url}", file=sys.stderr, flush=True)
+            result = measure(name, url, cookie, port, server.pid, arguments)
+            result.queries = prepared["queries"][name]
+            results.append(result)
+        after = worker_rss(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    floor = results[0].requests_per_second
+    for result in results:
+        judge(result, floor)
+    rss_after = max(after.values(), default=0.0)
+    load = os.getloadavg()
+    summary = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "scale": prepared["counts"]["recommendations"],
+        "duration_s": arguments.duration,
+        "connections": arguments.connections,
+        "cpus": os.cpu_count(),
+        "load_average_after": [round(value, 2) for value in load],
+        "worker_rss_after_mb": round(rss_after, 1),
+        "results": [asdict(result) for result in results],
+    }
+    markdown = (
+        f"{summary['scale']:,} recommendations, {arguments.duration} s per page at "
+        f"{arguments.connections} connections, 2 gunicorn workers, {summary['cpus']} CPUs, "
+        f"load average after the run {' '.join(f'{v:.2f}' for v in load)}; "
+        f"worker RSS after the run {rss_after:.0f} MB.\n\n{table(results)}\n"
+    )
+    (OUTPUT / "pages.json").write_text(json.dumps(summary, indent=2) + "\n")
+    (OUTPUT / "pages.md").write_text(markdown)
+    print(markdown)
+    print(f"written to {OUTPUT / 'pages.json'} and {OUTPUT / 'pages.md'}")
+
+
+if __name__ == "__main__":
+    main()
