@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
-from committee.bilateral import ALL_LEVELS, Visibility, visible_levels
+from committee.bilateral import ALL_LEVELS, Visibility, VisibleQuerySet, visible_levels
 from committee.recommendations.models.recommendation import (
     CLOSED,
     AdoptionKind,
@@ -70,7 +70,9 @@ class FollowUpReport(models.Model):
         return f"{self.meeting} ({self.as_of})"
 
 
-class ReportEntryQuerySet(models.QuerySet["ReportEntry"]):
+class ReportEntryQuerySet(VisibleQuerySet["ReportEntry"]):
+    visible_through = ("recommendation",)
+
     def visible_to(self, viewer: Viewer) -> Self:
         """Entries the reader could see when the report was frozen and can see now."""
         levels = visible_levels(viewer)
