@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
@@ -43,6 +45,8 @@ from committee.subcommittees.models import Body
 
 #: Recommendations shown on a meeting's page; the rest are one click away in the filtered list.
 RECOMMENDATIONS_SHOWN = 100
+#: The follow-up item on a planned meeting's page lists this many; the rest through the list.
+FOLLOW_UP_SHOWN = 200
 
 
 @login_not_required
@@ -93,7 +97,12 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
         .select_related("recommendation")
         .order_by("recommendation__reference", "year"),
         "report": FollowUpReport.objects.filter(meeting=meeting).first(),
-        "follow_up": cycle.follow_up(meeting, viewer) if planned else None,
+        "follow_up": cycle.follow_up(meeting, viewer, limit=FOLLOW_UP_SHOWN) if planned else None,
+        "open_count": cycle.open_on_record(meeting, viewer).count() if planned else 0,
+        "open_shown": FOLLOW_UP_SHOWN,
+        "open_list": reverse("recommendation-list")
+        + "?"
+        + urlencode([("status", status) for status in sorted(OPEN)]),
         "as_of": cycle.as_of(meeting),
     }
 

@@ -101,8 +101,19 @@ def _grouped[T](rows: Iterable[T], body_of: Any) -> list[tuple[Body | None, list
     )
 
 
-def follow_up(meeting: Meeting, viewer: Viewer) -> list[BodyGroup]:
-    """Every open recommendation ``viewer`` may see as of ``meeting``, by body (3 queries)."""
+def open_on_record(meeting: Meeting, viewer: Viewer) -> QuerySet[Recommendation]:
+    """The open recommendations ``viewer`` may see that a planned ``meeting`` follows up."""
+    return (
+        Recommendation.objects.visible_to(viewer)
+        .open()
+        .filter(on_record_by(meeting))
+        .exclude(adoptions__meeting=meeting)
+    )
+
+
+def follow_up(meeting: Meeting, viewer: Viewer, *, limit: int | None = None) -> list[BodyGroup]:
+    """Every open recommendation ``viewer`` may see as of ``meeting`` (the first ``limit`` by
+    reference, when given), by body (3 queries)."""
     day = as_of(meeting)
     updates = (
         ProgressUpdate.objects.visible_to(viewer)
@@ -112,13 +123,10 @@ def follow_up(meeting: Meeting, viewer: Viewer) -> list[BodyGroup]:
     )
     recommendations = list(
         with_history(
-            Recommendation.objects.visible_to(viewer)
-            .open()
-            .filter(on_record_by(meeting))
-            .exclude(adoptions__meeting=meeting)
+            open_on_record(meeting, viewer)
             .select_related("body")
             .annotate(last_update_id=Subquery(updates.values("pk")[:1]))
-            .order_by("reference"),
+            .order_by("reference")[:limit],
             viewer,
         )
     )

@@ -305,3 +305,19 @@ def test_the_history_is_read_without_a_query_per_meeting(client, django_assert_m
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/en/recommendations/R-MANY/").text
     assert page.count("reiterated <a") == 12
+
+
+def test_a_long_follow_up_shows_the_first_ones_and_links_to_all_open(
+    client, carried, ma_member, monkeypatch
+):
+    from committee.meetings import views
+
+    grow(carried, ma_member, 10)
+    everything = sum(len(group.items) for group in follow_up(carried["planned"], ma_member))
+    first = follow_up(carried["planned"], ma_member, limit=5)
+    assert sum(len(group.items) for group in first) == 5 < everything
+    monkeypatch.setattr(views, "FOLLOW_UP_SHOWN", 5)
+    client.force_login(ma_member)
+    page = client.get(f"/es/meetings/{carried['planned'].pk}/").text
+    assert f"Las 5 primeras de {everything} recomendaciones abiertas" in page
+    assert "/es/recommendations/?status=" in page
