@@ -40,9 +40,9 @@ ADMIN_NAME = re.compile(
 )
 
 
-def every_url() -> list[tuple[str, str]]:
-    """(name, route) of every pattern; unnamed admin patterns are named by their route."""
-    found: list[tuple[str, str]] = []
+def every_pattern() -> list[tuple[str, str, URLPattern]]:
+    """(name, route, pattern) of every pattern; unnamed admin patterns are named by their route."""
+    found: list[tuple[str, str, URLPattern]] = []
 
     def walk(patterns, prefix: str, namespace: str) -> None:
         for pattern in patterns:
@@ -54,11 +54,20 @@ def every_url() -> list[tuple[str, str]]:
                 if pattern.name is None and not namespace:
                     name = str(pattern.pattern)
                 found.append(
-                    (f"{namespace}:{name}" if namespace else name, prefix + str(pattern.pattern))
+                    (
+                        f"{namespace}:{name}" if namespace else name,
+                        prefix + str(pattern.pattern),
+                        pattern,
+                    )
                 )
 
     walk(get_resolver().url_patterns, "", "")
     return found
+
+
+def every_url() -> list[tuple[str, str]]:
+    """(name, route) of every pattern."""
+    return [(name, route) for name, route, _pattern in every_pattern()]
 
 
 def test_every_url_has_a_rule():
