@@ -121,15 +121,20 @@ def table_counts() -> dict[str, int]:
     return counts
 
 
+def digest_sql(table: str) -> str:
+    """The query of ``table``'s digest: an MD5 over its rows' text, in no particular order."""
+    return (
+        "SELECT md5(coalesce(string_agg(h, '' ORDER BY h), '')) "  # noqa: S608 - names from pg_tables
+        f'FROM (SELECT md5(t::text) AS h FROM "{table}" AS t) AS rows'
+    )
+
+
 def table_digests() -> dict[str, str]:
     """An MD5 over the text of every row of every table, independent of the rows' order."""
     digests = {}
     with connection.cursor() as cursor:
         for table in _tables():
-            cursor.execute(
-                "SELECT md5(coalesce(string_agg(h, '' ORDER BY h), '')) "  # noqa: S608
-                f'FROM (SELECT md5(t::text) AS h FROM "{table}" AS t) AS rows'
-            )
+            cursor.execute(digest_sql(table))
             digests[table] = cursor.fetchone()[0]
     return digests
 
