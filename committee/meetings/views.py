@@ -87,6 +87,10 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
     kinds = Counter(decided.values_list("adoption_kind", flat=True))
     still_open = list(decided.filter(status__in=OPEN)[:RECOMMENDATIONS_SHOWN])
     planned = meeting.status == MeetingStatus.PLANNED
+    follow_up = cycle.follow_up(meeting, viewer, limit=FOLLOW_UP_SHOWN) if planned else None
+    open_count = sum(len(group.items) for group in follow_up or [])
+    if open_count == FOLLOW_UP_SHOWN:  # the list was cut: count the rest (only then)
+        open_count = cycle.open_on_record(meeting, viewer).count()
     return {
         "adopted_count": kinds.get("adopted", 0),
         "reiterated_count": kinds.get("reiterated", 0),
@@ -97,8 +101,8 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
         .select_related("recommendation")
         .order_by("recommendation__reference", "year"),
         "report": FollowUpReport.objects.filter(meeting=meeting).first(),
-        "follow_up": cycle.follow_up(meeting, viewer, limit=FOLLOW_UP_SHOWN) if planned else None,
-        "open_count": cycle.open_on_record(meeting, viewer).count() if planned else 0,
+        "follow_up": follow_up,
+        "open_count": open_count,
         "open_shown": FOLLOW_UP_SHOWN,
         "open_list": reverse("recommendation-list")
         + "?"
