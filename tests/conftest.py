@@ -66,3 +66,12 @@ def _english_between_tests():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_pages():
+    """Each test starts with no kept page (committee.site.pagecache): one kept by an earlier
+    test may have been rendered under settings (``override_settings``) no data stamp records."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +37,7 @@ from committee.recommendations.models import (
     StatusChange,
     UpdateState,
 )
+from committee.site import pagecache
 
 FORM_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -70,7 +72,12 @@ def _conflict(request: HttpRequest, *, title: str, back: str, rows: list[Any]) -
 @require_safe
 def me(request: HttpRequest) -> HttpResponse:
     user = _member(request)
-    context = {"dashboard": dashboard.build(user, timezone.localdate())}
+
+    def panels() -> str:
+        context = {"dashboard": dashboard.build(user, timezone.localdate()), "user": user}
+        return render_to_string("members/dashboard_panels.html", context)
+
+    context = {"panels": pagecache.fragment(("dashboard", user.pk), panels)}
     return render(request, "members/dashboard.html", context)
 
 

@@ -1,0 +1,254 @@
+"""Kept pages (committee.site.pagecache): who must never get one, and when one must not be kept.
+
+These tests commit their data (``transaction=True``): a test wrapped in a transaction sees rows
+nobody else sees, and nothing is kept from such a connection (``stamp.current()`` is None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from committee.site import pagecache, stamp
+from tests import factories as f
+from tests.pages import stable
+from tests.security.access import PUBLIC, PUBLIC_ONLY, RECORD, VISIBILITIES, rule_for
+from tests.security.test_url_matrix import every_url, one_world, url_for
+from tests.site.conftest import CANARY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BODY_NONCE = re.compile(rb'nonce="([^"]+)"')
+HEADER_NONCE = re.compile(r"'nonce-([^']+)'")
+
+
+def get(client: Client, url: str, **extra):
+    """The response and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, content, [query["sql"] for query in queries.captured_queries]
+
+
+def from_copy(sql: list[str]) -> bool:
+    """The request read the stamp and nothing else: it was answered from a kept page."""
+    return bool(sql) and all(stamp.TABLE in statement for statement in sql)
+
+
+def nonces(response, content: bytes) -> tuple[set[bytes], str | None]:
+    header = HEADER_NONCE.search(response.headers.get("Content-Security-Policy", ""))
+    return set(BODY_NONCE.findall(content)), header.group(1) if header else None
+
+
+def test_a_visitors_second_request_is_answered_from_the_copy_with_a_fresh_nonce(client, world):
+    url = reverse("body-detail", args=[world["committee"].pk])
+    first, first_content, first_sql = get(client, url)
+    second, second_content, second_sql = get(client, url)
+    assert not from_copy(first_sql)
+    assert from_copy(second_sql)
+    assert first.status_code == second.status_code == 200
+    assert stable(first_content.decode()) == stable(second_content.decode())
+    (first_nonces, first_header), (second_nonces, second_header) = (
+        nonces(first, first_content),
+        nonces(second, second_content),
+    )
+    assert first_nonces == {first_header.encode()}
+    assert second_nonces == {second_header.encode()}
+    assert first_header != second_header
+    assert pagecache.NONCE_PLACEHOLDER not in second_content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == first["Content-Language"]
+
+
+def test_a_committed_change_shows_on_the_next_request(client, world):
+    body = world["committee"]
+    url = reverse("body-detail", args=[body.pk])
+    get(client, url)
+    body.name_en = "Renamed strategic committee"
+    body.save()
+    _response, content, sql = get(client, url)
+    assert not from_copy(sql)
+    assert b"Renamed strategic committee" in content
+
+
+def test_a_page_read_while_a_write_commits_is_not_kept(client, world):
+    body = world["committee"]
+    url = reverse("body-detail", args=[body.pk])
+    other = connections.create_connection("default")
+    committed = []
+
+    def commit_midway(execute, sql, params, many, context):
+        if not committed and stamp.TABLE not in sql:
+            with other.cursor() as cursor:  # another process saving while this page renders
+                cursor.execute(
+                    "UPDATE subcommittees_body SET name_en = 'Saved meanwhile' WHERE id = %s",
+                    [body.pk],
+                )
+            committed.append(sql)
+        return execute(sql, params, many, context)
+
+    try:
+        with connection.execute_wrapper(commit_midway):
+            client.get(url)
+    finally:
+        other.close()
+    assert committed
+    _response, content, sql = get(client, url)
+    assert not from_copy(sql), "a page rendered across a commit was kept"
+    assert b"Saved meanwhile" in content
+
+
+def test_members_are_never_answered_from_a_visitors_copy_nor_visitors_from_a_members_page(
+    client, canary, ma_member
+):
+    url = reverse("recommendation-list")
+    member = Client()
+    member.force_login(ma_member)
+    response, content, sql = get(member, url)
+    assert CANARY.encode() in content.lower()
+    assert "no-store" in response["Cache-Control"]
+    for _ in range(2):
+        response, content, sql = get(client, url)
+        assert CANARY.encode() not in content.lower()
+    assert from_copy(sql)
+    response, content, sql = get(member, url)
+    assert not from_copy(sql)
+    assert CANARY.encode() in content.lower()
+
+
+def test_a_request_with_a_session_or_a_message_is_rendered_for_itself(client, world):
+    url = reverse("home")
+    get(client, url)
+    assert from_copy(get(client, url)[2])
+    client.cookies["messages"] = "anything"
+    assert not from_copy(get(client, url)[2])
+    del client.cookies["messages"]
+    client.cookies["unrelated"] = "x"  # neither a session nor messages: still the copy
+    assert from_copy(get(client, url)[2])
+    client.cookies[settings.SESSION_COOKIE_NAME] = "expired-or-forged"
+    response, _content, sql = get(client, url)
+    assert response.status_code == 200
+    assert not from_copy(sql)
+
+
+def test_pages_that_set_a_cookie_fail_or_are_too_big_are_not_kept(client, world, monkeypatch):
+    login = reverse("login")
+    for _ in range(2):
+        response, content, sql = get(client, login)
+        assert not from_copy(sql)
+        assert b"csrfmiddlewaretoken" in content
+    missing = reverse("recommendation-detail", args=["NO-SUCH-REFERENCE"])
+    for _ in range(2):
+        response, content, sql = get(client, missing)
+        assert response.status_code == 404
+        assert not from_copy(sql)
+    monkeypatch.setattr(pagecache, "MAX_ENTRY_BYTES", 1000)
+    for _ in range(2):
+        assert not from_copy(get(client, reverse("home"))[2])
+
+
+def test_the_language_the_address_and_the_day_each_have_their_own_copy(client, world):
+    get(client, "/es/")
+    _arabic, content, sql = get(client, "/ar/")
+    assert not from_copy(sql)
+    assert b'dir="rtl"' in content
+    get(client, "/es/recommendations/?status=open")
+    assert not from_copy(get(client, "/es/recommendations/?status=done")[2])
+    assert from_copy(get(client, "/es/recommendations/?status=open")[2])
+    with time_machine.travel(dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=1)):
+        assert not from_copy(get(client, "/es/")[2])
+
+
+def test_head_and_post_are_never_answered_from_the_copy(client, world):
+    url = reverse("home")
+    get(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        client.head(url)
+    assert not from_copy([query["sql"] for query in queries.captured_queries])
+
+
+def test_every_public_page_kept_is_the_page_rendered_and_reads_no_unwatched_table(
+    client, roles, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    owners = {"es": roles["es_member"]}
+    worlds = {v: one_world(v, owners.get(v, roles["ma_member"])) for v in VISIBILITIES}
+    others = stamp.UNWATCHED - {stamp.TABLE}
+    unwatched = re.compile("|".join(rf"\b{table}\b" for table in others))
+    kept, wrong = 0, []
+    for name, route in every_url():
+        if rule_for(name) not in {PUBLIC, RECORD, PUBLIC_ONLY}:
+            continue
+        for visibility, world in worlds.items():
+            url = url_for(name, route, world)
+            if url is None:
+                continue
+            first, first_content, first_sql = get(client, url)
+            second, second_content, second_sql = get(client, url)
+            reads = [sql for sql in first_sql if unwatched.search(sql)]
+            if reads:
+                wrong.append((url, "reads", reads))
+            if first.status_code != second.status_code:
+                wrong.append((url, first.status_code, second.status_code))
+            elif stable(first_content.decode(errors="replace")) != stable(
+                second_content.decode(errors="replace")
+            ):
+                wrong.append((url, "differs"))
+            if from_copy(second_sql):
+                kept += 1
+                if second.status_code != 200:
+                    wrong.append((url, visibility, second.status_code, "kept"))
+    assert wrong == []
+    assert kept > 20
+
+
+def test_a_members_dashboard_is_kept_for_that_member_only(client, world, ma_member, es_member):
+    ma_member.person = world["director"]  # co-chair of the committee: follows its recommendations
+    ma_member.save()
+    ma, es = Client(), Client()
+    ma.force_login(ma_member)
+    es.force_login(es_member)
+    url = reverse("me")
+    ma_page = get(ma, url)[1].decode()
+    es_page = get(es, url)[1].decode()
+    assert "delegation of Morocco" in ma_page
+    assert "delegation of Spain" in es_page
+    again = get(es, url)
+    assert "delegation of Spain" in again[1].decode()
+    assert not any("recommendations_" in sql for sql in again[2]), "not answered from the copy"
+    f.StatusChangeFactory(
+        recommendation=world["recommendation"], proposed_by=ma_member, proposed_side="MA"
+    )
+    after = get(es, url)
+    assert any("recommendations_" in sql for sql in after[2])
+
+
+def test_a_kept_dashboard_fragment_reads_no_unwatched_table(client, world, ma_member, monkeypatch):
+    seen: list[str] = []
+    keep = pagecache.fragment
+
+    def spying(parts, render):
+        def render_and_watch():
+            with CaptureQueriesContext(connection) as queries:
+                html = render()
+            seen.extend(query["sql"] for query in queries.captured_queries)
+            return html
+
+        return keep(parts, render_and_watch)
+
+    monkeypatch.setattr(pagecache, "fragment", spying)
+    ma_member.person = world["director"]  # co-chair of the committee: follows its recommendations
+    ma_member.save()
+    client.force_login(ma_member)
+    assert client.get(reverse("me")).status_code == 200
+    assert len(seen) > 8
+    others = stamp.UNWATCHED - {stamp.TABLE}
+    assert [sql for sql in seen if any(table in sql for table in others)] == []
