@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "committee.site.request_id.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "committee.people.middleware.SessionRenewalMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -278,8 +279,10 @@ CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 30 * 60  # idle timeout: the session is renewed on every request
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout: a session ends 30 minutes after its last request. Requests renew it (and so write
+# it) at most once a minute: committee.people.middleware.SessionRenewalMiddleware.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = False
 
 
 # --- Mail ---------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""Members and secretariat enrol a second factor before they may do anything else."""
+"""Sessions renewed while in use; a second factor enrolled before anything else."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,38 @@ ENROLMENT_URL_NAMES = frozenset(
         "healthz",
     }
 )
+
+
+#: A request renews its session (30 more minutes) when the last renewal is this old (seconds).
+RENEW_AFTER = 60
+RENEWED = "_committee_renewed"
+
+
+class SessionRenewalMiddleware:
+    """Pushes the end of a session ``SESSION_COOKIE_AGE`` ahead of its latest request.
+
+    Saving the session on every request (``SESSION_SAVE_EVERY_REQUEST``) would write a row per
+    page a member opens; this writes it at most once a minute, so a session ends between 29
+    and 30 idle minutes after its last request. Sessions without a key or without data
+    (visitors who never started one, one just ended by logout, a cookie naming no session) are
+    left alone: renewing would create them.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = request.session
+        if session.session_key is None:
+            return response
+        held = set(session.keys())  # loads it; a key that matched no session is dropped
+        if session.session_key is None or not held - {RENEWED}:
+            return response
+        now = int(time.time())
+        if now - int(session.get(RENEWED, 0)) >= RENEW_AFTER:
+            session[RENEWED] = now  # modified: SessionMiddleware saves it, with a new expiry
+        return response
 
 
 class SecondFactorRequiredMiddleware:

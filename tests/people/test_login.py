@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.urls import reverse
@@ -283,3 +284,21 @@ def test_the_lock_ends_after_the_cool_off_and_trying_while_locked_restarts_it(
         response = login(client, "amina")
     assert response.status_code == 302
     assert response.url == reverse("mfa_authenticate")
+
+
+def test_a_session_is_written_at_most_once_a_minute_and_never_created_for_a_visitor(client, member):
+    response = login(client, "amina")
+    client.post(response.url, {"code": f.totp_code()})
+    key = client.session.session_key
+    written = Session.objects.get(session_key=key).expire_date
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=30)):
+        assert client.get("/en/me/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date == written
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=61)):
+        assert client.get("/en/me/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > written
+    visitor = type(client)()
+    visitor.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32  # names no session
+    sessions = Session.objects.count()
+    assert visitor.get("/en/").status_code == 200
+    assert Session.objects.count() == sessions
