@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from committee import dates
 from committee.languages import Language, LocalizedText, direction
@@ -40,7 +41,17 @@ def url_in_language(context: template.Context, language: str) -> str:
     request = context.get("request")
     if request is None:
         return "/"
-    return translate_url(request.get_full_path(), language)
+    full_path: str = request.get_full_path()
+    path, mark, query = full_path.partition("?")
+    return _path_in_language(path, language, get_language()) + mark + query
+
+
+@functools.lru_cache(maxsize=4096)
+def _path_in_language(path: str, language: str, active: str) -> str:
+    """``translate_url`` of a path, remembered: it resolves and reverses, on every page, four
+    times. It depends on the URLconf, the path and the active language (the prefix it
+    resolves with), nothing else."""
+    return translate_url(path, language)
 
 
 @register.filter
