@@ -10,11 +10,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,15 +70,15 @@ def _conflict(request: HttpRequest, *, title: str, back: str, rows: list[Any]) -
 
 
 @require_safe
+@transaction.non_atomic_requests  # reads only: no transaction round trips around a kept page
 def me(request: HttpRequest) -> HttpResponse:
     user = _member(request)
 
-    def panels() -> str:
-        context = {"dashboard": dashboard.build(user, timezone.localdate()), "user": user}
-        return render_to_string("members/dashboard_panels.html", context)
+    def page() -> HttpResponse:
+        context = {"dashboard": dashboard.build(user, timezone.localdate())}
+        return render(request, "members/dashboard.html", context)
 
-    context = {"panels": pagecache.fragment(("dashboard", user.pk), panels)}
-    return render(request, "members/dashboard.html", context)
+    return pagecache.member_page(request, ("dashboard",), page)
 
 
 @require_safe

@@ -1,18 +1,22 @@
-"""Rendered pages and fragments kept, per process, for exactly as long as their data is unchanged.
+"""Rendered pages kept, per process, for exactly as long as the data they show is unchanged.
 
 Every key starts with the data stamp (``committee.site.stamp``), today's date (overdue and
-upcoming are relative to it) and the active language. A value is read from the stamp ``S``,
+upcoming are relative to it) and the active language. A page is read under the stamp ``S``,
 rendered, and kept only if the stamp is still ``S`` afterwards: then no commit landed while it
 was rendered, and it shows the data of ``S`` and nothing else. Any committed write changes the
-stamp, so every kept copy becomes unreachable at once; nothing is ever invalidated by hand.
+stamp, so every kept page becomes unreachable at once; nothing is ever invalidated by hand.
+
+What differs per response is put back on every answer from a kept page: the CSP nonce and the
+CSRF token are kept as placeholders and this response's are written in. A page that showed a
+message, set a cookie or said it is private is not kept.
 
 Two users:
 
-- ``PublicPageCacheMiddleware`` keeps whole anonymous HTML pages. What differs per request is
-  left out or put back: the CSP nonce is kept as a placeholder and a fresh one is written in on
-  every hit; a page that set a cookie (a CSRF token), showed a message or said it is private is
-  never kept; a request carrying a session or a message cookie is never answered from a copy.
-- ``fragment()`` keeps a rendered piece of a member's page (the dashboard), keyed by the user.
+- ``PublicPageCacheMiddleware`` keeps visitors' pages, whole: only for GETs carrying neither a
+  session nor a message cookie, so a member is never answered with a visitor's page and a
+  visitor never with a member's.
+- ``member_page()`` keeps one member's own page (the dashboard), keyed by the user; it runs
+  inside the view, after every access check of the middleware and of the view itself.
 
 The cache is the ``pages`` alias: in-process memory, bounded in entries and entry size, so a
 restart (a deploy) starts empty and a flood of distinct URLs only evicts.
@@ -21,6 +25,7 @@ restart (a deploy) starts empty and a flood of distinct URLs only evicts.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -30,9 +35,9 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import get_max_age
-from django.utils.safestring import SafeString, mark_safe
 
 from committee.site import stamp
 
@@ -40,11 +45,13 @@ CACHE = "pages"
 #: Bigger pages are rendered every time (a page of 200 rows is about 150 kB).
 MAX_ENTRY_BYTES = 256 * 1024
 NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
+TOKEN_PLACEHOLDER = b"\x00csrf-token\x00"
+CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 
 
 @dataclass(frozen=True)
 class Slot:
-    """Where a value for ``parts`` is kept under the stamp read before rendering it."""
+    """Where a page for ``parts`` is kept under the stamp read before rendering it."""
 
     key: str
     stamp: str
@@ -70,35 +77,90 @@ def slot(*parts: Hashable) -> Slot | None:
     return Slot(key=f"page:{digest}", stamp=now)
 
 
-def fragment(parts: tuple[Hashable, ...], render: Callable[[], str]) -> SafeString:
-    """``render()`` (HTML), or the copy kept for ``parts`` under today's data and language."""
-    here = slot("fragment", *parts)
-    if here is None:
-        return mark_safe(render())  # noqa: S308 - rendered by a template
-    kept = here.get()
-    if kept is not None:
-        return mark_safe(kept)  # noqa: S308 - rendered by a template
-    html = mark_safe(render())  # noqa: S308 - rendered by a template
-    if len(html) <= MAX_ENTRY_BYTES:
-        here.put(html)
-    return html
-
-
 @dataclass(frozen=True)
 class KeptPage:
+    """A rendered response without what belongs to the request it was rendered for."""
+
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes
-    nonce: bool  # the body had the nonce, now NONCE_PLACEHOLDER
+    nonce: bool  # the body had the CSP nonce, now NONCE_PLACEHOLDER
+    token: bool  # the body had a CSRF token, now TOKEN_PLACEHOLDER
+
+    @classmethod
+    def of(cls, request: HttpRequest, response: HttpResponse) -> KeptPage | None:
+        """What of ``response`` may answer another request, or None if it is this one's alone."""
+        if (
+            response.status_code != 200
+            or response.streaming
+            or not response.get("Content-Type", "").startswith("text/html")
+            or response.cookies
+            or len(get_messages(request))
+            or _private(response)
+            or len(response.content) > MAX_ENTRY_BYTES
+        ):
+            return None
+        body = response.content
+        nonce = request._csp_nonce  # type: ignore[attr-defined]
+        if nonce:
+            body = body.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
+        tokens = set(CSRF_TOKEN.findall(body))
+        if len(tokens) > 1:
+            return None  # one render has one token; two would be a template this can't follow
+        for token in tokens:
+            body = body.replace(token, TOKEN_PLACEHOLDER)
+        return cls(
+            status=response.status_code,
+            headers=tuple(response.items()),
+            body=body,
+            nonce=bool(nonce),
+            token=bool(tokens),
+        )
 
     def response(self, request: HttpRequest) -> HttpResponse:
         body = self.body
         if self.nonce:
             body = body.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())  # type: ignore[attr-defined]
+        if self.token:
+            body = body.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(body, status=self.status)
         for name, value in self.headers:
             response.headers[name] = value
         return response
+
+
+def _answer(
+    here: Slot,
+    request: HttpRequest,
+    render: Callable[[], HttpResponse],
+    *,
+    keep: Callable[[HttpRequest], bool] = lambda request: True,
+) -> HttpResponse:
+    """The page kept in ``here``, or ``render()`` kept there if ``keep`` and ``KeptPage`` agree."""
+    kept = here.get()
+    if isinstance(kept, KeptPage):
+        return kept.response(request)
+    response = render()
+    page = KeptPage.of(request, response) if keep(request) else None
+    if page is not None:
+        here.put(page)
+    return response
+
+
+def member_page(
+    request: HttpRequest, parts: tuple[Hashable, ...], render: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """``render()``, or the page kept for this user, address and ``parts``, on today's data.
+
+    For a view's GET once it has checked who may see what: the key holds the user, so a page
+    only ever answers the member it was rendered for. A request with messages waiting is
+    rendered, so that they show.
+    """
+    user: Any = request.user
+    here = slot("member", user.pk, request.get_full_path(), *parts)
+    if here is None or request.method != "GET" or len(get_messages(request)):
+        return render()
+    return _answer(here, request, render)
 
 
 class PublicPageCacheMiddleware:
@@ -112,52 +174,24 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self._may_answer(request):
+        cookies = request.COOKIES
+        if (
+            request.method != "GET"
+            or settings.SESSION_COOKIE_NAME in cookies
+            or CookieStorage.cookie_name in cookies
+        ):
             return self.get_response(request)
         here = slot("page", request.scheme, request.get_host(), request.get_full_path())
         if here is None:
             return self.get_response(request)
-        kept = here.get()
-        if isinstance(kept, KeptPage):
-            return kept.response(request)
-        response = self.get_response(request)
-        page = self._keepable(request, response)
-        if page is not None:
-            here.put(page)
-        return response
+        return _answer(here, request, lambda: self.get_response(request), keep=self._anyones)
 
     @staticmethod
-    def _may_answer(request: HttpRequest) -> bool:
-        cookies = request.COOKIES
-        return (
-            request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in cookies
-            and CookieStorage.cookie_name not in cookies
-        )
-
-    @staticmethod
-    def _keepable(request: HttpRequest, response: HttpResponse) -> KeptPage | None:
-        """What of ``response`` may answer the next visitor, or None if it is theirs alone."""
+    def _anyones(request: HttpRequest) -> bool:
+        """Whether the page was made for no one in particular: no user, no CSRF token."""
         user = getattr(request, "user", None)
-        if (
-            response.status_code != 200
-            or response.streaming
-            or not response.get("Content-Type", "").startswith("text/html")
-            or response.cookies
-            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            or (user is not None and user.is_authenticated)
-            or len(get_messages(request))
-            or _private(response)
-            or len(response.content) > MAX_ENTRY_BYTES
-        ):
-            return None
-        body = response.content
-        nonce = request._csp_nonce  # type: ignore[attr-defined]
-        used = bool(nonce)
-        if used:
-            body = body.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
-        headers = tuple((name, value) for name, value in response.items())
-        return KeptPage(status=response.status_code, headers=headers, body=body, nonce=used)
+        authenticated = user is not None and user.is_authenticated
+        return not authenticated and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
 
 
 def _private(response: HttpResponse) -> bool:

@@ -12,8 +12,11 @@ import re
 import pytest
 import time_machine
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, connections
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -116,10 +119,10 @@ def test_members_are_never_answered_from_a_visitors_copy_nor_visitors_from_a_mem
     assert CANARY.encode() in content.lower()
     assert "no-store" in response["Cache-Control"]
     for _ in range(2):
-        response, content, sql = get(client, url)
+        _response, content, sql = get(client, url)
         assert CANARY.encode() not in content.lower()
     assert from_copy(sql)
-    response, content, sql = get(member, url)
+    _response, content, sql = get(member, url)
     assert not from_copy(sql)
     assert CANARY.encode() in content.lower()
 
@@ -231,24 +234,66 @@ def test_a_members_dashboard_is_kept_for_that_member_only(client, world, ma_memb
     assert any("recommendations_" in sql for sql in after[2])
 
 
-def test_a_kept_dashboard_fragment_reads_no_unwatched_table(client, world, ma_member, monkeypatch):
-    seen: list[str] = []
-    keep = pagecache.fragment
+def test_a_kept_members_page_carries_this_responses_csrf_token_which_works(world, ma_member):
+    member = Client(enforce_csrf_checks=True)
+    member.force_login(ma_member)
+    url = reverse("me")
+    tokens = []
+    for _ in range(2):
+        response, content, sql = get(member, url)
+        (token,) = set(pagecache.CSRF_TOKEN.findall(content))
+        tokens.append(token)
+        assert pagecache.TOKEN_PLACEHOLDER not in content
+        assert pagecache.NONCE_PLACEHOLDER not in content
+    assert not any("recommendations_" in statement for statement in sql), "not the kept page"
+    assert tokens[0] != tokens[1]
+    response = member.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[1].decode()})
+    assert response.status_code == 302
+    assert member.get(url).status_code == 302  # logged out: the kept page is not shown
 
-    def spying(parts, render):
+
+def message_cookie(text: str) -> str:
+    """The value of the cookie Django's message framework would set for ``text``."""
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(messages.SUCCESS, text)
+    response = HttpResponse()
+    storage.update(response)
+    return response.cookies[CookieStorage.cookie_name].value
+
+
+def test_a_members_page_is_rendered_while_a_message_waits(world, ma_member):
+    member = Client()
+    member.force_login(ma_member)
+    url = reverse("me")
+    get(member, url)
+    assert not any("recommendations_" in sql for sql in get(member, url)[2])  # kept
+    member.cookies[CookieStorage.cookie_name] = message_cookie("Progress update saved.")
+    _response, content, sql = get(member, url)
+    assert b"Progress update saved." in content
+    assert any("recommendations_" in statement for statement in sql)
+    _response, content, sql = get(member, url)  # shown once, then gone; the kept page again
+    assert b"Progress update saved." not in content
+
+
+def test_a_kept_members_page_reads_no_unwatched_table(world, ma_member, monkeypatch):
+    seen: list[str] = []
+    keep = pagecache.member_page
+
+    def spying(request, parts, render):
         def render_and_watch():
             with CaptureQueriesContext(connection) as queries:
-                html = render()
+                response = render()
             seen.extend(query["sql"] for query in queries.captured_queries)
-            return html
+            return response
 
-        return keep(parts, render_and_watch)
+        return keep(request, parts, render_and_watch)
 
-    monkeypatch.setattr(pagecache, "fragment", spying)
+    monkeypatch.setattr(pagecache, "member_page", spying)
     ma_member.person = world["director"]  # co-chair of the committee: follows its recommendations
     ma_member.save()
-    client.force_login(ma_member)
-    assert client.get(reverse("me")).status_code == 200
+    member = Client()
+    member.force_login(ma_member)
+    assert member.get(reverse("me")).status_code == 200
     assert len(seen) > 8
     others = stamp.UNWATCHED - {stamp.TABLE}
     assert [sql for sql in seen if any(table in sql for table in others)] == []
