@@ -155,6 +155,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", default=300)},
     },
 }
+if env_str("PAGE_CACHE", "on") == "off":  # every request renders (benchmarks' cold figures)
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
