@@ -6,20 +6,25 @@ being read would show as a different stamp on the second read. ``committee.site.
 keeps pages under their stamp; a write makes every kept page unreachable at once.
 
 The database keeps the stamp, not Python, so writes from anywhere count: the site, the admin,
-the importer, management commands, migrations, psql. Every table Django knows (models and their
-many-to-many tables), except the few in ``UNWATCHED``, has
+the importer, management commands, migrations, psql. Every table of the schema, except the few
+in ``UNWATCHED``, has
 
 - a deferred row trigger on INSERT, UPDATE and DELETE, and
 - a statement trigger on TRUNCATE,
 
 both calling ``committee_new_data_stamp()`` (migration ``site.0001``), which gives the one row
 of ``site_datastamp`` a new random UUID once per transaction. Deferred, the stamp row is
-locked only while the writing transaction commits: writers don't queue behind each other's
-open transactions, nor deadlock over it. Random rather than a counter, so a restored backup
-or a rebuilt database never meets a stamp that once stood for other data.
+locked only while the writing transaction commits, so writers don't queue behind each other's
+open transactions (a TRUNCATE, or ``SET CONSTRAINTS ALL IMMEDIATE``, takes it earlier). Like
+Django's own deferred foreign keys, pending events keep a migration from altering a table it
+wrote rows to in the same transaction: such migrations come in two steps. Random rather than a
+counter, so two histories of the database never share a stamp; a restored backup brings back
+its stamp together with exactly the data it stood for.
 
-The triggers are (re)installed after every ``migrate`` and ``flush``, so a new table is
-watched from its first migration on; ``tests/site/test_stamp.py`` fails if one is not.
+After every ``migrate`` and ``flush`` the triggers are (re)installed, so a new table is watched
+from then on, and the stamp is renewed, since a schema change (a column added with a default, a
+column rewritten) changes what pages show without a row trigger firing.
+``tests/site/test_stamp.py`` fails if a table is neither watched nor listed as unwatched.
 """
 
 from __future__ import annotations
@@ -67,9 +72,14 @@ def current(using: str = "default") -> str | None:
 
 
 def watched_tables(connection: BaseDatabaseWrapper) -> set[str]:
-    """Every existing table of the installed apps (many-to-many ones too) but ``UNWATCHED``."""
-    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-    return set(tables) - UNWATCHED
+    """Every table of the current schema, Django's or not, but ``UNWATCHED``."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname FROM pg_class "
+            "WHERE relkind IN ('r', 'p') AND relnamespace = current_schema()::regnamespace"
+        )
+        tables = {name for (name,) in cursor.fetchall()}
+    return tables - UNWATCHED
 
 
 def triggered_tables(connection: BaseDatabaseWrapper) -> dict[str, set[str]]:
@@ -87,7 +97,7 @@ def triggered_tables(connection: BaseDatabaseWrapper) -> dict[str, set[str]]:
 
 
 def install(using: str = "default", **kwargs: Any) -> None:
-    """Give every watched table its two triggers and make sure the stamp row exists.
+    """Give every watched table its two triggers and the stamp row a new stamp.
 
     Connected to ``post_migrate``: idempotent, cheap when everything is in place.
     """
@@ -99,7 +109,8 @@ def install(using: str = "default", **kwargs: Any) -> None:
             return  # site.0001 is not applied (or was unapplied): nothing to call
         cursor.execute(
             f"INSERT INTO {TABLE} (id, stamp, changed_at) "  # noqa: S608 - constants
-            "VALUES (1, gen_random_uuid(), now()) ON CONFLICT (id) DO NOTHING"
+            "VALUES (1, gen_random_uuid(), now()) "
+            "ON CONFLICT (id) DO UPDATE SET stamp = gen_random_uuid(), changed_at = now()"
         )
         present = triggered_tables(connection)
         for table in sorted(watched_tables(connection)):
