@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -44,8 +45,10 @@ from committee.site import stamp
 CACHE = "pages"
 #: Bigger pages are rendered every time (a page of 200 rows is about 150 kB).
 MAX_ENTRY_BYTES = 256 * 1024
-NONCE_PLACEHOLDER = b"\x00csp-nonce\x00"
-TOKEN_PLACEHOLDER = b"\x00csrf-token\x00"
+# Random per process (the cache is per process): a page that echoes what a visitor typed cannot
+# carry a placeholder that a hit would turn into this response's nonce or token.
+NONCE_PLACEHOLDER = f"\x00nonce-{secrets.token_hex(16)}\x00".encode()
+TOKEN_PLACEHOLDER = f"\x00token-{secrets.token_hex(16)}\x00".encode()
 CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 
 
@@ -160,7 +163,20 @@ def member_page(
     here = slot("member", user.pk, request.get_full_path(), *parts)
     if here is None or request.method != "GET" or len(get_messages(request)):
         return render()
-    return _answer(here, request, render)
+    return _answer(here, request, render, keep=_user_as_loaded)
+
+
+def _user_as_loaded(request: HttpRequest) -> bool:
+    """Whether the user's row, read now, is the one this request's checks and page used.
+
+    The user was loaded before the stamp was read: a change committed in between (a role, a
+    side, a deactivation) is in the stamp but not in that object, and the page rendered from it
+    must not be kept under the stamp.
+    """
+    user: Any = request.user
+    fields = [field.attname for field in user._meta.concrete_fields]
+    now = user._meta.model._default_manager.filter(pk=user.pk).values(*fields).first()
+    return bool(now == {name: getattr(user, name) for name in fields})
 
 
 class PublicPageCacheMiddleware:
