@@ -13,7 +13,7 @@ from django.utils import timezone
 from committee.bilateral import Side, Visibility
 from committee.meetings.cycle import ensure_follow_up_item, hold_meeting, planning_defaults
 from committee.meetings.models import AgendaItem, Meeting, MeetingStatus
-from committee.recommendations.cycle import follow_up
+from committee.recommendations.cycle import follow_up, open_on_record
 from committee.recommendations.models import FollowUpReport, PeriodCheck
 from tests import factories as f
 
@@ -170,6 +170,33 @@ def test_the_follow_up_shows_each_reader_only_what_they_may_see(carried, ma_memb
     assert "R-MA" in references
     assert "R-DONE" not in references  # closed
     assert "R-LATER" not in references  # adopted after the meeting
+
+
+def test_on_record_by_a_meeting_is_all_but_what_only_later_meetings_adopted(db, es_member):
+    planned = session(2015, Side.ES, status=MeetingStatus.PLANNED)
+    undated = f.MeetingFactory(start_date=None, start_precision="", end_date=None, end_precision="")
+    before, after = session(2014, Side.MA), session(2017, Side.MA)
+    adopted_at = {
+        "R-BEFORE": [before],
+        "R-BEFORE-AND-AFTER": [before, after],  # adopted, then reiterated
+        "R-UNDATED": [undated],
+        "R-NEVER": [],
+        "R-AFTER": [after],
+        "R-HERE": [planned],  # decided at this meeting: not a follow-up of it
+    }
+    for reference, meetings in adopted_at.items():
+        recommendation = f.RecommendationFactory(reference=reference, status="in_progress")
+        for index, meeting in enumerate(meetings):
+            kind = "reiterated" if index else "adopted"
+            f.AdoptionFactory(recommendation=recommendation, meeting=meeting, kind=kind)
+    references = set(open_on_record(planned, es_member).values_list("reference", flat=True))
+    assert references == {"R-BEFORE", "R-BEFORE-AND-AFTER", "R-UNDATED", "R-NEVER"}
+    # A planned meeting without a date follows up only what no meeting is known to have adopted.
+    planned.start_date, planned.start_precision = None, ""
+    planned.save()
+    assert set(open_on_record(planned, es_member).values_list("reference", flat=True)) == {
+        "R-NEVER"
+    }
 
 
 def grow(carried, ma_member, times: int) -> None:
