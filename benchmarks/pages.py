@@ -76,7 +76,7 @@ end
 # --- in a child process, on the benchmark database ------------------------------------------
 
 
-def prepare(scale: int, seed: int) -> None:  # noqa: PLR0915
+def prepare(scale: int, seed: int, wanted: list[str]) -> None:  # noqa: PLR0915
     """Demo data, accounts, sessions, URLs and queries per page; printed as JSON."""
     import django  # noqa: PLC0415
 
@@ -167,6 +167,7 @@ def prepare(scale: int, seed: int) -> None:  # noqa: PLR0915
             admin_cookie,
         ),
     }
+    pages = {name: page for name, page in pages.items() if name in wanted}
     queries: dict[str, list[int]] = {}
     for name, (url, cookie) in pages.items():
         client = Client(HTTP_HOST="127.0.0.1")
@@ -417,7 +418,7 @@ def main() -> None:  # noqa: PLR0915
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.prepare:
-        prepare(arguments.scale, arguments.seed)
+        prepare(arguments.scale, arguments.seed, arguments.pages.split(","))
         return
     wanted = [name.strip() for name in arguments.pages.split(",") if name.strip()]
     unknown = sorted(set(wanted) - set(PAGE_NAMES))
@@ -464,6 +465,8 @@ def main() -> None:  # noqa: PLR0915
                 str(arguments.scale),
                 "--seed",
                 str(arguments.seed),
+                "--pages",
+                ",".join(wanted),
             ],
             cwd=ROOT,
             env=env,
