@@ -35,6 +35,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -62,17 +63,22 @@ class Slot:
     def get(self) -> Any:
         return caches[CACHE].get(self.key)
 
-    def put(self, value: Any) -> bool:
-        """Keep ``value`` if no write was committed since the slot was taken; say whether kept."""
-        if stamp.current() != self.stamp:
-            return False
-        caches[CACHE].set(self.key, value)
-        return True
+    def put(self, value: Any) -> None:
+        """Keep ``value`` if no write was committed since the slot was taken."""
+        if stamp.current() == self.stamp:
+            caches[CACHE].set(self.key, value)
 
 
 def slot(*parts: Hashable) -> Slot | None:
-    """The slot for ``parts`` now, or None when nothing may be kept (see ``stamp.current``)."""
-    now = stamp.current()
+    """The slot for ``parts`` now, or None when nothing may be kept (see ``stamp.current``).
+
+    None as well when the database does not answer: the view then renders and says so itself
+    (``/healthz`` answers 503, not a 500 from here).
+    """
+    try:
+        now = stamp.current()
+    except DatabaseError:
+        return None
     if now is None:
         return None
     words = [now, timezone.localdate().isoformat(), translation.get_language() or "", *parts]
@@ -82,9 +88,8 @@ def slot(*parts: Hashable) -> Slot | None:
 
 @dataclass(frozen=True)
 class KeptPage:
-    """A rendered response without what belongs to the request it was rendered for."""
+    """A rendered 200 response without what belongs to the request it was rendered for."""
 
-    status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes
     nonce: bool  # the body had the CSP nonce, now NONCE_PLACEHOLDER
@@ -113,7 +118,6 @@ class KeptPage:
         for token in tokens:
             body = body.replace(token, TOKEN_PLACEHOLDER)
         return cls(
-            status=response.status_code,
             headers=tuple(response.items()),
             body=body,
             nonce=bool(nonce),
@@ -126,7 +130,7 @@ class KeptPage:
             body = body.replace(NONCE_PLACEHOLDER, str(request._csp_nonce).encode())  # type: ignore[attr-defined]
         if self.token:
             body = body.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
-        response = HttpResponse(body, status=self.status)
+        response = HttpResponse(body)
         for name, value in self.headers:
             response.headers[name] = value
         return response
@@ -159,9 +163,13 @@ def member_page(
     only ever answers the member it was rendered for. A request with messages waiting is
     rendered, so that they show.
     """
+    if request.method != "GET" or len(get_messages(request)):
+        return render()
     user: Any = request.user
-    here = slot("member", user.pk, request.get_full_path(), *parts)
-    if here is None or request.method != "GET" or len(get_messages(request)):
+    # The path, not the query: a view kept this way shows the same whatever the query says,
+    # and one member must not fill the cache with ?x=1, ?x=2…
+    here = slot("member", user.pk, request.path, *parts)
+    if here is None:
         return render()
     return _answer(here, request, render, keep=_user_as_loaded)
 
@@ -180,7 +188,7 @@ def _user_as_loaded(request: HttpRequest) -> bool:
 
 
 class PublicPageCacheMiddleware:
-    """Answers a visitor's GET for a public HTML page from the copy kept for today's data.
+    """Answers a visitor's GET for a public page from the copy kept for today's data.
 
     Sits right inside ``ContentSecurityPolicyMiddleware`` (which makes the nonce and the
     header naming it) and after the language is chosen; everything outside it runs on a hit.
@@ -195,6 +203,8 @@ class PublicPageCacheMiddleware:
             request.method != "GET"
             or settings.SESSION_COOKIE_NAME in cookies
             or CookieStorage.cookie_name in cookies
+            # Pages live under a language prefix; /healthz, exports, feeds and iCal don't.
+            or translation.get_language_from_path(request.path_info) is None
         ):
             return self.get_response(request)
         here = slot("page", request.scheme, request.get_host(), request.get_full_path())
