@@ -59,10 +59,6 @@ def delegation_of(user: Any) -> Side:
     return Side(side)
 
 
-def other_side(side: str) -> Side:
-    return Side.ES if side == Side.MA else Side.MA
-
-
 def require_other_side(user: Any, proposed_side: str) -> None:
     """Propose and confirm: the proposing delegation cannot confirm its own proposal."""
     if getattr(user, "side", "") == proposed_side:

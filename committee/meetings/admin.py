@@ -220,17 +220,21 @@ class MeetingAdmin(RecordAdmin):
         return super().changelist_view(request, context)
 
     def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
-        """Planned meetings get the follow-up item on their agenda; a planned meeting saved as
-        held has its follow-up report frozen."""
+        """A planned meeting saved as held has its follow-up report frozen."""
         was_planned = change and form.initial.get("status") == MeetingStatus.PLANNED
         super().save_model(request, obj, form, change)
-        if obj.status == MeetingStatus.PLANNED:
-            cycle.ensure_follow_up_item(obj)
-        elif was_planned and obj.status == MeetingStatus.HELD:
+        if was_planned and obj.status == MeetingStatus.HELD:
             freeze_report(obj, by=request.user)  # type: ignore[arg-type]
             self.message_user(
                 request, _("The follow-up report of this meeting is frozen."), messages.SUCCESS
             )
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """Planned meetings get the follow-up item on their agenda, after the agenda items of the
+        form are saved (an editor may have added it there, or numbered their own first)."""
+        super().save_related(request, form, formsets, change)
+        if form.instance.status == MeetingStatus.PLANNED:
+            cycle.ensure_follow_up_item(form.instance)
 
     @admin.action(description=gettext_lazy("Mark as held and freeze the follow-up report"))
     def hold_and_freeze(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:

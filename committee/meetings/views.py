@@ -14,9 +14,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from committee.languages import active_language
 from committee.meetings import minutes as minutes_service
 from committee.meetings.filters import MeetingFilter
 from committee.meetings.models import (
@@ -74,7 +74,7 @@ def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
 def _minutes_by_item(meeting: Meeting, viewer: Viewer) -> dict[int | None, list[Minutes]]:
     """The adopted minutes of each agenda item (None: of the whole meeting), the reader's
     language first (1 query)."""
-    language = (get_language() or "en").split("-")[0]
+    language = active_language()
     found: dict[int | None, list[Minutes]] = defaultdict(list)
     current = Minutes.objects.visible_to(viewer).filter(meeting=meeting).current()
     for minutes in sorted(current, key=lambda m: (m.language != language, m.language)):
@@ -92,6 +92,7 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
     if open_count == FOLLOW_UP_SHOWN:  # the list was cut: count the rest (only then)
         open_count = cycle.open_on_record(meeting, viewer).count()
     return {
+        "decided_count": sum(kinds.values()),
         "adopted_count": kinds.get("adopted", 0),
         "reiterated_count": kinds.get("reiterated", 0),
         "still_open": still_open,
@@ -137,9 +138,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     for item in agenda:
         item.adopted_minutes = minutes.get(item.pk, [])  # type: ignore[attr-defined]
+    decided = _cycle(meeting, viewer, recommendations)
     context = {
         "meeting": meeting,
-        "cycle": _cycle(meeting, viewer, recommendations),
+        "cycle": decided,
         "agenda": agenda,
         "meeting_minutes": minutes.get(None, []),
         "participations": Participation.objects.visible_to(viewer)
@@ -150,7 +152,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(meeting=meeting)
         .select_related("person"),
         "recommendations": recommendations[:RECOMMENDATIONS_SHOWN],
-        "recommendation_count": recommendations.count(),
+        "recommendation_count": decided["decided_count"],
         "documents": Document.objects.visible_to(viewer).filter(meeting=meeting),
         "bodies_created": Body.objects.visible_to(viewer).filter(created_at_meeting=meeting),
         "plans": ActionPlan.objects.visible_to(viewer).filter(adopted_at=meeting),
@@ -227,7 +229,7 @@ def meeting_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     pdf = render_pdf(request, "meetings/report_pdf.html", context)
     response = HttpResponse(pdf, content_type="application/pdf")
-    language = (get_language() or "en").split("-")[0]
+    language = active_language()
     response["Content-Disposition"] = (
         f'inline; filename="follow-up-report-{context["meeting"].pk}-{language}.pdf"'
     )

@@ -272,6 +272,19 @@ def test_the_page_of_a_held_meeting_shows_what_it_decided_reported_and_left_open
     assert "adopted at this meeting" in report and "reiterated at this meeting" in report
 
 
+def test_the_admin_adds_the_follow_up_item_after_the_agenda_items_of_the_form(carried):
+    from django.contrib import admin
+
+    model_admin = admin.site._registry[Meeting]
+    planned = carried["planned"]
+    f.AgendaItemFactory(meeting=planned, order=1, title_es="Apertura")  # saved by an inline
+    form = type("Form", (), {"instance": planned, "save_m2m": lambda self: None})()
+    model_admin.save_related(None, form, formsets=[], change=False)
+    model_admin.save_related(None, form, formsets=[], change=True)
+    items = list(AgendaItem.objects.filter(meeting=planned).order_by("order"))
+    assert [(item.order, item.kind) for item in items] == [(1, "item"), (2, "follow_up")]
+
+
 def test_marking_held_from_the_admin_freezes_the_report(client, carried, ma_secretariat):
     client.force_login(ma_secretariat)
     response = client.post(
@@ -291,7 +304,9 @@ def test_marking_held_from_the_admin_freezes_the_report(client, carried, ma_secr
     assert "Only a planned meeting can be marked as held." in response.text
 
 
-def test_saving_a_planned_meeting_as_held_in_the_admin_freezes_the_report(carried, ma_secretariat):
+def test_saving_a_planned_meeting_as_held_in_the_admin_freezes_the_report(
+    carried, ma_secretariat, monkeypatch
+):
     from django.contrib import admin
 
     model_admin = admin.site._registry[Meeting]
@@ -299,7 +314,7 @@ def test_saving_a_planned_meeting_as_held_in_the_admin_freezes_the_report(carrie
     meeting.status = MeetingStatus.HELD
     request = type("Request", (), {"user": ma_secretariat, "_messages": None})()
     form = type("Form", (), {"initial": {"status": "planned"}})()
-    model_admin.message_user = lambda *args, **kwargs: None
+    monkeypatch.setattr(model_admin, "message_user", lambda *args, **kwargs: None)
     model_admin.save_model(request, meeting, form, change=True)
     assert FollowUpReport.objects.filter(meeting=meeting).exists()
 

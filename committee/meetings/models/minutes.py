@@ -181,10 +181,6 @@ class Minutes(Record):
             self.text, self.language, requested=active_language(), original=self.language
         )
 
-    @property
-    def is_adopted(self) -> bool:
-        return self.state == MinutesState.ADOPTED
-
 
 @audited()
 class MinutesApproval(models.Model):
