@@ -17,17 +17,14 @@ from __future__ import annotations
 
 import argparse
 import base64
-import contextlib
 import hashlib
 import hmac
 import http.client
 import json
-import os
 import random
 import re
 import secrets
 import signal
-import socket
 import struct
 import subprocess
 import sys
@@ -38,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import ROOT, free_port, migrate_and_collect_static, server_environment, start_gunicorn
+
 sys.path.insert(0, str(ROOT))
 PASSWORD = "a long passphrase for the load test"  # noqa: S105 - throwaway accounts in a throwaway database
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - throwaway accounts, as above
@@ -94,25 +92,6 @@ def start_database(work: Path) -> Database:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def environment(database: Database) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "committee.settings",
-        "DATABASE_URL": database.url,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "CONN_MAX_AGE": "60",
-    }
-
-
 def prepare(clients: int) -> None:
     """In a child process on the load-test database: members who may report progress."""
     import django  # noqa: PLC0415
@@ -157,26 +136,6 @@ def prepare(clients: int) -> None:
         user.save()
         TOTP.activate(user, TOTP_SECRET)
     print(json.dumps({"references": references}))
-
-
-def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "committee.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "2",
-        "--timeout",
-        "30",
-        "--graceful-timeout",
-        "5",
-        "--access-logfile",
-        "-",
-    ]
-    return subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT
-    )
 
 
 # --- a client ---------------------------------------------------------------------------------
@@ -408,12 +367,8 @@ def run(arguments: argparse.Namespace) -> dict[str, object]:
         # The embedded server runs as its own system user, which must reach its data directory.
         work.chmod(0o755)
         database = start_database(work)
-        env = environment(database)
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-        subprocess.run(
-            [*manage, "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
-        )
+        env = server_environment(database.url)
+        migrate_and_collect_static(env)
         prepared = subprocess.run(
             [sys.executable, __file__, "--prepare", str(arguments.clients)],
             cwd=ROOT,
@@ -424,14 +379,14 @@ def run(arguments: argparse.Namespace) -> dict[str, object]:
         )
         references = json.loads(prepared.stdout.strip().splitlines()[-1])["references"]
         port = free_port()
-        server = start_gunicorn(env, port, work_root / "gunicorn.log")
+        server = start_gunicorn(
+            env,
+            port,
+            work_root / "gunicorn.log",
+            timeout=30,
+            options=["--graceful-timeout", "5", "--access-logfile", "-"],
+        )
         try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                with contextlib.suppress(OSError, http.client.HTTPException):
-                    if Client(port).request("GET", "/healthz")[0] == 200:
-                        break
-                time.sleep(0.3)
             clients = [Client(port) for _ in range(arguments.clients)]
             for number, client in enumerate(clients):
                 client.log_in(f"load{number}")

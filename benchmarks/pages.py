@@ -26,8 +26,6 @@ import datetime as dt
 import http.client
 import json
 import os
-import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,7 +36,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import ROOT, free_port, migrate_and_collect_static, server_environment, start_gunicorn
+
 sys.path.insert(0, str(ROOT))
 OUTPUT = ROOT / "var" / "benchmarks"
 PAGE_NAMES = (
@@ -211,12 +210,6 @@ class Result:
     ratio_to_floor: float = 0.0
     ratio_to_member_floor: float = 0.0  # the dashboard's, when member_floor was measured
     misses: list[str] = field(default_factory=list)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def database_url() -> str:
@@ -430,35 +423,13 @@ def main() -> None:  # noqa: PLR0915
         wanted.insert(1, "member_floor")
     ensure_wrk()
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "committee.settings",
-        "DATABASE_URL": database_url(),
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "CONN_MAX_AGE": "60",
-        "PAGE_CACHE": arguments.page_cache,
-    }
+    env = server_environment(database_url(), PAGE_CACHE=arguments.page_cache)
     stem = "pages" if arguments.page_cache == "on" else "pages-uncached"
-    python = sys.executable
-    manage = [python, str(ROOT / "manage.py")]
-    migrated = subprocess.run(
-        [*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=False
-    )
-    if migrated.returncode != 0:
-        sys.exit(
-            "benchmarks/pages.py: could not migrate the database of DATABASE_URL (see above); "
-            "it must exist and be disposable (createdb committee_bench)."
-        )
-    subprocess.run(
-        [*manage, "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
-    )
+    migrate_and_collect_static(env)
     prepared = json.loads(
         subprocess.run(
             [
-                python,
+                sys.executable,
                 __file__,
                 "--prepare",
                 "--scale",
@@ -476,31 +447,9 @@ def main() -> None:  # noqa: PLR0915
         ).stdout.splitlines()[-1]
     )
     port = free_port()
-    log = (OUTPUT / "gunicorn.log").open("ab")
-    server = subprocess.Popen(
-        [
-            str(Path(python).parent / "gunicorn"),
-            "committee.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "120",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    server = start_gunicorn(env, port, OUTPUT / "gunicorn.log", timeout=120)
     results: list[Result] = []
     try:
-        for _ in range(300):
-            with contextlib.suppress(OSError):
-                if status_of(port, "/healthz", "") == 200:
-                    break
-            time.sleep(0.2)
-        time.sleep(1)  # both workers up
         for name in wanted:
             url, cookie = prepared["pages"][name]
             print(f"{name}: {url}", file=sys.stderr, flush=True)
