@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchRank
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from committee.bilateral import LeadSide
@@ -133,11 +134,15 @@ class RecommendationFilter(django_filters.FilterSet):  # type: ignore[misc]
         years of history would make it thousands of options long on every page. Any visible
         meeting is still accepted (``?meeting=`` from a meeting's page)."""
         field = self.form.fields["meeting"]  # the form's own copy is what renders
-        offered = list(field.queryset[:MEETINGS_OFFERED])
-        chosen = self.data.get("meeting") if self.data else None
-        if chosen and str(chosen).isdigit() and all(str(m.pk) != chosen for m in offered):
-            offered += list(field.queryset.filter(pk=int(chosen)))
-        field.widget.choices = [("", field.empty_label), *[(m.pk, str(m)) for m in offered]]
+
+        def choices() -> list[tuple[Any, str]]:  # read when the menu renders, not for exports
+            offered = list(field.queryset[:MEETINGS_OFFERED])
+            chosen = self.data.get("meeting") if self.data else None
+            if chosen and str(chosen).isdigit() and all(str(m.pk) != chosen for m in offered):
+                offered += list(field.queryset.filter(pk=int(chosen)))
+            return [("", field.empty_label), *[(m.pk, str(m)) for m in offered]]
+
+        field.widget.choices = CallableChoiceIterator(choices)
 
     def filter_words(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         query = search_query(value)

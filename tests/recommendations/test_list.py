@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 import pytest
+from django.urls import reverse
 
 from committee.bilateral import Visibility
 from tests import factories as f
@@ -130,3 +132,26 @@ def test_the_list_runs_in_the_same_number_of_queries_for_few_and_many(
         f.RecommendationFactory(body=f.BodyFactory())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/es/recommendations/")
+
+
+def test_the_meeting_menu_offers_the_latest_meetings_and_the_chosen_one_only_when_shown(
+    client, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from committee.recommendations import filters
+
+    monkeypatch.setattr(filters, "MEETINGS_OFFERED", 2)
+    meetings = [f.MeetingFactory(start_date=dt.date(2010 + n, 1, 5)) for n in range(4)]
+    oldest, latest = meetings[0], meetings[-1]
+    page = client.get("/en/recommendations/").text
+    menu = page.split('name="meeting"')[1].split("</select>")[0]
+    assert f'value="{latest.pk}"' in menu
+    assert f'value="{oldest.pk}"' not in menu
+    assert menu.count("<option") == 3  # «any» and the two latest
+    chosen = client.get(f"/en/recommendations/?meeting={oldest.pk}").text
+    assert f'value="{oldest.pk}" selected' in chosen.split('name="meeting"')[1]
+    with CaptureQueriesContext(connection) as queries:
+        body_of(client.get(reverse("recommendation-list-csv")))
+    assert not [q for q in queries.captured_queries if "LIMIT 2" in q["sql"]], "menu built"
