@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from committee.bilateral import Side, Visibility
+from committee.meetings import pdf
 from committee.meetings.cycle import hold_meeting
 from committee.recommendations.cycle import freeze_report
 from committee.recommendations.models import FollowUpReport, PeriodCheck, ReportEntry
@@ -264,7 +265,7 @@ def test_the_pdf_holds_the_words_in_their_order(
     assert "SES1-2014-R02" not in text  # Moroccan only: not for the public
 
 
-def test_the_pdf_fetches_nothing_a_record_names(client, session):
+def test_the_pdf_fetches_nothing_a_record_names(client, session, monkeypatch, tmp_path):
     session[
         "shared"
     ].text_es = (
@@ -272,8 +273,20 @@ def test_the_pdf_fetches_nothing_a_record_names(client, session):
     )
     session["shared"].save()
     hold_meeting(session["planned"])
+    asked: list[str] = []
+    refuse = pdf.refuse_fetch
+
+    def recording_refusal(url, *args, **kwargs):
+        asked.append(url)
+        return refuse(url)
+
+    monkeypatch.setattr(pdf, "refuse_fetch", recording_refusal)
     response = client.get(f"/es/meetings/{session['planned'].pk}/report.pdf")
-    assert response.status_code == 200  # the markup is text, escaped; nothing was fetched
+    assert response.status_code == 200
+    assert asked == []  # the markup is text, escaped: nothing to fetch…
+    assert '<img src="http://127.0.0.1:9/x.png">' in pdf_text(response.content, tmp_path)
+    with pytest.raises(pdf.NothingFetched):  # …and whatever were asked would be refused
+        pdf.refuse_fetch("file:///etc/passwd")
 
 
 def test_the_side_of_the_last_update_is_the_delegation(session):
