@@ -336,32 +336,15 @@ class MinutesForm(VersionedForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         instance = self.instance
-        if instance.pk is None:
-            meeting, item = cleaned.get("meeting"), cleaned.get("agenda_item")
-            if meeting is not None and item is not None and item.meeting_id != meeting.pk:
-                self.add_error("agenda_item", _("Choose an item of this meeting's agenda."))
-            elif meeting is not None and cleaned.get("language"):
-                drafts = Minutes.objects.filter(
-                    meeting=meeting,
-                    agenda_item=item,
-                    language=cleaned["language"],
-                    state=MinutesState.DRAFT,
-                )
-                if drafts.exists():
-                    raise ValidationError(
-                        _("A draft of these minutes exists already: change that draft.")
-                    )
-        elif "text" in self.changed_data and instance.state != MinutesState.DRAFT:
-            newer = Minutes.objects.filter(
-                meeting_id=instance.meeting_id,
-                agenda_item_id=instance.agenda_item_id,
-                language=instance.language,
-                number__gt=instance.number,
-            )
-            if newer.exists():
-                raise ValidationError(
-                    _("A newer version of these minutes exists: change that one.")
-                )
+        try:
+            if instance.pk is None:
+                meeting, item = cleaned.get("meeting"), cleaned.get("agenda_item")
+                if meeting is not None and cleaned.get("language"):
+                    minutes_service.check_new_draft(meeting, item, cleaned["language"])
+            elif "text" in self.changed_data and instance.state != MinutesState.DRAFT:
+                minutes_service.check_newest(instance)
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
 

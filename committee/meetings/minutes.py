@@ -82,6 +82,26 @@ def _versions(meeting: Meeting, agenda_item: AgendaItem | None, language: str) -
     return Minutes.objects.filter(meeting=meeting, agenda_item=agenda_item, language=language)
 
 
+def check_new_draft(meeting: Meeting, agenda_item: AgendaItem | None, language: str) -> None:
+    """Refuses a new draft of an item of another meeting, or of minutes that have a draft."""
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
+    if _versions(meeting, agenda_item, language).filter(state=MinutesState.DRAFT).exists():
+        raise ValidationError(_("A draft of these minutes exists already: change that draft."))
+
+
+def check_newest(minutes: Minutes) -> None:
+    """Refuses a new version of minutes that are not the latest version."""
+    newer = Minutes.objects.filter(
+        meeting_id=minutes.meeting_id,
+        agenda_item_id=minutes.agenda_item_id,
+        language=minutes.language,
+        number__gt=minutes.number,
+    )
+    if newer.exists():
+        raise ValidationError(_("A newer version of these minutes exists: change that one."))
+
+
 @transaction.atomic
 def draft_minutes(
     *,
@@ -98,18 +118,16 @@ def draft_minutes(
     meeting = locked(meeting)  # numbers are given one at a time per meeting
     if not Meeting.objects.visible_to(by).filter(pk=meeting.pk).exists():
         raise PermissionDenied(_("You may not see this meeting."))
-    if agenda_item is not None and (
-        agenda_item.meeting_id != meeting.pk
-        or not AgendaItem.objects.visible_to(by).filter(pk=agenda_item.pk).exists()
+    if (
+        agenda_item is not None
+        and not AgendaItem.objects.visible_to(by).filter(pk=agenda_item.pk).exists()
     ):
         raise ValidationError({"agenda_item": _("Choose an item of this meeting's agenda.")})
     if language not in CODES:
         raise ValidationError({"language": _("Choose one of the site's languages.")})
     text = _clean_text(text)
-    versions = _versions(meeting, agenda_item, language)
-    if versions.filter(state=MinutesState.DRAFT).exists():
-        raise ValidationError(_("A draft of these minutes exists already: change that draft."))
-    latest = versions.order_by("-number").first()
+    check_new_draft(meeting, agenda_item, language)
+    latest = _versions(meeting, agenda_item, language).order_by("-number").first()
     owner = agenda_item if agenda_item is not None else meeting
     minutes = Minutes(
         meeting=meeting,
@@ -158,9 +176,7 @@ def edit_minutes(
         minutes.visibility = visibility
         bump(minutes, "text", "visibility")
         return minutes
-    versions = _versions(minutes.meeting, minutes.agenda_item, minutes.language)
-    if versions.filter(number__gt=minutes.number).exists():
-        raise ValidationError(_("A newer version of these minutes exists: change that one."))
+    check_newest(minutes)
     if minutes.state == MinutesState.DRAFT:
         minutes.state = MinutesState.REPLACED
         bump(minutes, "state")

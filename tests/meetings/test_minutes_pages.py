@@ -57,6 +57,25 @@ def test_the_secretariat_drafts_minutes_in_the_admin(client, item, ma_secretaria
     assert "exists already" in again.text
 
 
+def test_an_item_of_another_meetings_agenda_is_refused_on_its_field(client, item, ma_secretariat):
+    client.force_login(ma_secretariat)
+    other = f.MeetingFactory(title_es="Otra sesión")
+    response = client.post(
+        reverse("admin:meetings_minutes_add"),
+        {
+            "meeting": other.pk,
+            "agenda_item": item.pk,
+            "language": "es",
+            "text": "Acta.",
+            "visibility": "committee",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["agenda_item"] == ["Choose an item of this meeting's agenda."]
+    assert not Minutes.objects.exists()
+
+
 def test_each_secretariat_approves_for_its_own_delegation_only(
     client, item, ma_secretariat, es_secretariat, superuser
 ):
