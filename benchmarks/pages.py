@@ -88,10 +88,10 @@ def prepare(scale: int, seed: int, wanted: list[str]) -> None:  # noqa: PLR0915
     from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
 
     from committee.bilateral import Role, Side, Visibility  # noqa: PLC0415
+    from committee.demo import data as demo  # noqa: PLC0415
     from committee.meetings.models import Meeting  # noqa: PLC0415
     from committee.people.models import User  # noqa: PLC0415
     from committee.recommendations.models import Recommendation  # noqa: PLC0415
-    from committee.site import demo  # noqa: PLC0415
     from committee.subcommittees.models import Body, Membership  # noqa: PLC0415
 
     prefix = f"{demo.REFERENCE_PREFIX}{seed}-"

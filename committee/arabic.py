@@ -2,7 +2,7 @@
 
 Press releases spell the same word several ways: «الإسبانية» / «الاسبانية», «أمزيان» / «امزيان»,
 «التوصية» / «التوصيه», «الى» / «إلى». Comparing normalised forms makes those variants equal.
-The database applies the same mapping in SQL (see ``committee.search``); keep the two in step.
+The database applies the same mapping in SQL (see ``committee.fulltext``); keep the two in step.
 """
 
 import re

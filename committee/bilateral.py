@@ -8,16 +8,27 @@ for them (404, never 403).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Self
+from typing import ClassVar, Protocol, Self
 
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
 
-    from committee.people.models import User
+class Reader(Protocol):
+    """Whoever asks to see records: a logged-in user (``people.User``) or an anonymous visitor.
+
+    The rule needs only these; ``side`` and ``role`` are read when present.
+    """
+
+    @property
+    def is_authenticated(self) -> bool: ...
+
+    @property
+    def is_active(self) -> bool: ...
+
+    @property
+    def is_superuser(self) -> bool: ...
 
 
 class Side(models.TextChoices):
@@ -70,7 +81,7 @@ ALL_LEVELS = frozenset(Visibility.values)
 PUBLIC_ONLY = frozenset({Visibility.PUBLIC.value})
 
 
-def visible_levels(user: User | AnonymousUser | None) -> frozenset[str]:
+def visible_levels(user: Reader | None) -> frozenset[str]:
     """The visibility levels ``user`` may see.
 
     Anonymous and inactive users see public records. Observers add committee records; members
@@ -93,7 +104,7 @@ def visible_levels(user: User | AnonymousUser | None) -> frozenset[str]:
     return frozenset(levels)
 
 
-def can_see(user: User | AnonymousUser | None, visibility: str) -> bool:
+def can_see(user: Reader | None, visibility: str) -> bool:
     return visibility in visible_levels(user)
 
 
@@ -107,7 +118,7 @@ class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
 
     visible_through: ClassVar[tuple[str, ...]] = ()
 
-    def visible_to(self, user: User | AnonymousUser | None) -> Self:
+    def visible_to(self, user: Reader | None) -> Self:
         levels = visible_levels(user)
         if levels == ALL_LEVELS:
             return self
@@ -123,7 +134,7 @@ class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
         return self.visible_to(None)
 
 
-def is_visible(user: User | AnonymousUser | None, record: models.Model) -> bool:
+def is_visible(user: Reader | None, record: models.Model) -> bool:
     """Whether ``user`` may see ``record`` — the rule of ``visible_to``, for one loaded record."""
     levels = visible_levels(user)
     if levels == ALL_LEVELS:

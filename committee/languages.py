@@ -4,7 +4,7 @@ A translatable field ``title`` is four columns, ``title_ar``, ``title_es``, ``ti
 ``title_en``, declared with ``per_language`` and read through the ``Translated`` descriptor:
 ``meeting.title`` is a ``LocalizedText`` in the active language that falls back to the
 original language, then to any language with text, and says so. Separate columns let each
-language carry its own full-text configuration (``committee.search``).
+language carry its own full-text configuration (``committee.fulltext``).
 """
 
 from __future__ import annotations

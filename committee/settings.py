@@ -87,12 +87,18 @@ INSTALLED_APPS = [
     "committee.recommendations",
     "committee.agreements",
     "committee.sources",
-    "committee.site",
+    "committee.database",
+    "committee.web",
+    "committee.public",
+    "committee.members",
 ]
+if DEBUG:
+    # Development only: ``generate_demo_data`` fills a database with invented records.
+    INSTALLED_APPS.append("committee.demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "committee.site.request_id.RequestIdMiddleware",
+    "committee.web.request_id.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "committee.people.middleware.SessionRenewalMiddleware",
@@ -100,7 +106,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "committee.site.cache_control.PrivateResponsesMiddleware",
+    "committee.web.cache_control.PrivateResponsesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
@@ -109,7 +115,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "committee.site.pagecache.PublicPageCacheMiddleware",  # inside CSP: hits get a fresh nonce
+    "committee.web.pagecache.PublicPageCacheMiddleware",  # inside CSP: hits get a fresh nonce
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
@@ -129,7 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["committee.site.templatetags.committee"],
+            "builtins": ["committee.public.templatetags.committee"],
         },
     },
 ]
@@ -145,7 +151,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered public pages and dashboard fragments, kept while the data is unchanged
-# (committee.site.pagecache). In-process: each worker keeps its own, a restart starts empty.
+# (committee.web.pagecache). In-process: each worker keeps its own, a restart starts empty.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
@@ -273,7 +279,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
-CSRF_FAILURE_VIEW = "committee.site.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "committee.web.errors.csrf_failure"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
@@ -334,7 +340,7 @@ PGHISTORY_APPEND_ONLY = True  # events can be added, never changed or removed
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "committee.site.request_id.RequestIdLogFilter"}},
+    "filters": {"request_id": {"()": "committee.web.request_id.RequestIdLogFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}
     },

@@ -16,9 +16,9 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import set_language
 
 from committee import admin as committee_admin
-from committee.people import account_views
-from committee.site import views as site_views
-from committee.site.feeds import LatestFeed
+from committee.members import account_views
+from committee.public import views as site_views
+from committee.public.feeds import LatestFeed
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", site_views.healthz, name="healthz"),
@@ -44,17 +44,11 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", allauth_views.login, name="login"),
     path("accounts/logout/", allauth_views.logout, name="logout"),
     path("accounts/", include("allauth.urls")),
-    path("me/", include("committee.recommendations.member_urls")),
-    path("", include("committee.site.urls")),
-    path("meetings/", include("committee.meetings.urls")),
-    path("bodies/", include("committee.subcommittees.urls")),
-    path("recommendations/", include("committee.recommendations.urls")),
-    path("", include("committee.people.urls")),
-    path("", include("committee.agreements.urls")),
-    path("sources/", include("committee.sources.urls")),
+    path("me/", include("committee.members.urls")),
+    path("", include("committee.public.urls")),
 )
 
-handler400 = "committee.site.errors.bad_request"
-handler403 = "committee.site.errors.permission_denied"
-handler404 = "committee.site.errors.page_not_found"
-handler500 = "committee.site.errors.server_error"
+handler400 = "committee.web.errors.bad_request"
+handler403 = "committee.web.errors.permission_denied"
+handler404 = "committee.web.errors.page_not_found"
+handler500 = "committee.web.errors.server_error"

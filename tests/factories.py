@@ -38,7 +38,7 @@ from committee.recommendations.models import (
     StatusChange,
 )
 from committee.sources.models import Citation, SourceDocument
-from committee.subcommittees.models import Body, BodyKind, Membership
+from committee.subcommittees.models import Body, BodyKind, Membership, MembershipRole
 
 
 class UserFactory(DjangoModelFactory):
@@ -281,3 +281,16 @@ class CitationFactory(DjangoModelFactory):
     start = 0
     end = 6
     quote = factory.LazyAttribute(lambda c: c.source.text[c.start : c.end])
+
+
+#: A string that only Moroccan-only records of the ``canary`` fixture hold.
+CANARY = "zqxcanary"
+
+
+def seated(username, side, body, *, role=MembershipRole.MEMBER, language="ar"):
+    """A member of ``side`` who sits on ``body`` with ``role``."""
+    person = PersonFactory(side=side)
+    MembershipFactory(body=body, person=person, side=side, role=role)
+    return UserFactory(
+        username=username, side=side, role=Role.MEMBER, person=person, preferred_language=language
+    )

@@ -39,3 +39,21 @@ def manage_process(*args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+
+
+#: Variables the suite's own settings put in the environment; a child process starts without them.
+SUITE_ONLY = {"SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "DJANGO_SETTINGS_MODULE"}
+
+
+def manage(*args: str, env: dict[str, str], timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """Run ``manage.py`` in a fresh process with the project's settings and ``env``."""
+    inherited = {key: value for key, value in os.environ.items() if key not in SUITE_ONLY}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "committee.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

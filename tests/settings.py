@@ -7,7 +7,10 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from committee.settings import *  # noqa: F403
-from committee.settings import STORAGES
+from committee.settings import INSTALLED_APPS, STORAGES
+
+# The demo data's command is a development tool; the suite tests it.
+INSTALLED_APPS = [*INSTALLED_APPS, "committee.demo"]
 
 # The manifest needs collectstatic; the suite serves static files from their sources.
 STORAGES = {

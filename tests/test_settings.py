@@ -6,8 +6,7 @@ import os
 
 import pytest
 
-from tests.processes import database_url
-from tests.test_database import manage
+from tests.processes import database_url, manage
 
 PRODUCTION = {
     "DEBUG": "false",

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from committee.audit import audited
 from committee.bilateral import VisibleQuerySet
 from committee.dates import DatePrecision, partial_date_constraints
+from committee.fulltext import search_vector
 from committee.languages import (
     Translated,
     original_text_present,
@@ -19,7 +20,6 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
-from committee.search import search_vector
 
 
 class AgreementQuerySet(VisibleQuerySet["Agreement"]):

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from committee import arabic
 from committee.audit import audited
 from committee.bilateral import PartySide, Role, Side, VisibleQuerySet
+from committee.fulltext import normalized_sql, search_vector
 from committee.languages import (
     Language,
     Translated,
@@ -23,7 +24,6 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
-from committee.search import normalized_sql, search_vector
 
 
 class CommitteeUserManager(UserManager["User"]):

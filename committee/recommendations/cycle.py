@@ -225,7 +225,7 @@ def report(meeting: Meeting, viewer: Viewer) -> Report | None:
         return None
     entries: Sequence[ReportEntry] = list(
         ReportEntry.objects.filter(report=frozen)
-        .visible_to(viewer)
+        .seen_then_and_now(viewer)
         .select_related("recommendation", "body", "last_update")
         .order_by("recommendation__reference")
     )

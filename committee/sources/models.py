@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import VisibleQuerySet, visible_levels
+from committee.fulltext import normalized_sql
 from committee.languages import TEXT_SEARCH_CONFIG, Language
 from committee.records import Record
-from committee.search import normalized_sql
 
 
 class SourceDocumentQuerySet(VisibleQuerySet["SourceDocument"]):

@@ -16,7 +16,7 @@ from committee.bilateral import Side
 from committee.recommendations.models import Recommendation
 from tests.browser.conftest import TIMEOUT_MS, log_in
 from tests.browser.test_screenshots import REFERENCE, pages
-from tests.members.conftest import seated
+from tests.factories import seated
 from tests.processes import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

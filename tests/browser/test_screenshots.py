@@ -14,7 +14,7 @@ from committee.meetings.models import Meeting
 from committee.recommendations.models import Recommendation
 from committee.sources.models import SourceDocument
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, TIMEOUT_MS, log_in
-from tests.members.conftest import seated
+from tests.factories import seated
 
 LANGUAGES = ("ar", "es", "fr", "en")
 REFERENCE = "SEM2-2014-R01"

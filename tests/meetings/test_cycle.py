@@ -357,7 +357,7 @@ def test_the_history_is_read_without_a_query_per_meeting(client, django_assert_m
 def test_a_long_follow_up_shows_the_first_ones_and_links_to_all_open(
     client, carried, ma_member, monkeypatch
 ):
-    from committee.meetings import views
+    from committee.public import meetings as views
 
     grow(carried, ma_member, 10)
     everything = sum(len(group.items) for group in follow_up(carried["planned"], ma_member))

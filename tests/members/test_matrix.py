@@ -14,7 +14,7 @@ from django.urls import reverse
 from pghistory.models import Events
 
 from committee.bilateral import Side, Visibility, can_see
-from committee.recommendations import member_urls
+from committee.members import urls as member_urls
 from committee.recommendations.models import Evidence, PublicationRequest
 from tests import factories as f
 from tests.security.pagechecks import html_problems

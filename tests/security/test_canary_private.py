@@ -14,8 +14,8 @@ from django.urls import reverse
 from committee.bilateral import Side, Visibility
 from committee.recommendations.services import propose_status_change
 from tests import factories as f
+from tests.factories import CANARY
 from tests.pages import stable
-from tests.site.conftest import CANARY
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import models
 
 from committee.languages import translated_attributes
-from tests.site.test_canary import crawl
+from tests.public.test_canary import crawl
 
 pytestmark = pytest.mark.django_db
 

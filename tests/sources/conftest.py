@@ -1,4 +1,4 @@
-"""Articles and helpers for the importer's tests; the linked public world of tests/site/conftest.py."""
+"""Articles and helpers for the importer's tests."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 from committee.sources.reading import Article
 from committee.sources.translation_memory import TranslationMemory
 from tests.processes import ROOT
-from tests.site.conftest import canary, world  # noqa: F401
 
 SEED = ROOT / "seeds" / "000_c01d876123dccd78.txt"
 ARTICLES = Path(__file__).resolve().parent / "articles"

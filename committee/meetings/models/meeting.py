@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from committee.audit import audited
 from committee.bilateral import Side, VisibleQuerySet
 from committee.dates import DatePrecision, partial_date_constraints
+from committee.fulltext import search_vector
 from committee.languages import (
     Translated,
     text_in_some_language,
@@ -21,7 +22,6 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
-from committee.search import search_vector
 
 
 class MeetingKind(models.TextChoices):

@@ -16,13 +16,13 @@ from django.utils.translation import pgettext_lazy
 from committee.audit import audited
 from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
 from committee.bilateral import LeadSide, Role, Side, VisibleQuerySet
+from committee.fulltext import search_vector
 from committee.languages import (
     Translated,
     original_text_present,
     translated_text_fields,
 )
 from committee.records import Record
-from committee.search import search_vector
 from committee.subcommittees.models import Membership
 
 if TYPE_CHECKING:

@@ -73,8 +73,12 @@ class FollowUpReport(models.Model):
 class ReportEntryQuerySet(VisibleQuerySet["ReportEntry"]):
     visible_through = ("recommendation",)
 
-    def visible_to(self, viewer: Viewer) -> Self:
-        """Entries the reader could see when the report was frozen and can see now."""
+    def seen_then_and_now(self, viewer: Viewer) -> Self:
+        """Entries the reader could see when the report was frozen and can see now.
+
+        Stricter than ``visible_to`` (which every surface applies): it also asks the body's
+        visibility as it stood when the report was frozen, and the recommendation's whole rule.
+        """
         levels = visible_levels(viewer)
         if levels == ALL_LEVELS:
             return self

@@ -1,9 +1,0 @@
-from django.urls import URLPattern, URLResolver, path
-
-from committee.people import views
-
-urlpatterns: list[URLPattern | URLResolver] = [
-    path("people/", views.person_list, name="person-list"),
-    path("people/<int:pk>/", views.person_detail, name="person-detail"),
-    path("organizations/<int:pk>/", views.organization_detail, name="organization-detail"),
-]

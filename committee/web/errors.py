@@ -1,0 +1,45 @@
+"""Our own 400, 403, 404 and 500 pages: in the reader's language, with the request id, and
+nothing of the server's inside (no traceback, SQL, setting or path)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+from django.utils.translation import get_language_bidi
+
+from committee.languages import active_language
+from committee.web.request_id import request_id_of
+
+
+def _render(request: HttpRequest, status: int) -> HttpResponse:
+    context = {"status": status, "request_id": request_id_of(request)}
+    body = loader.render_to_string(f"errors/{status}.html", context, request=request)
+    return HttpResponse(body, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _render(request, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _render(request, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _render(request, 404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return _render(request, 403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Rendered without the request's context processors: the database may be what failed."""
+    language = active_language()
+    context = {
+        "status": 500,
+        "request_id": request_id_of(request),
+        "LANGUAGE_CODE": language,
+        "direction": "rtl" if get_language_bidi() else "ltr",
+    }
+    return HttpResponse(loader.render_to_string("errors/500.html", context), status=500)
