@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/extraction.py [--repeat N]
 
-Compares ``extract`` with the gold annotations of ``tests/sources/articles`` (see
-``tests/sources/extraction/gold.py`` for how facts are paired) and prints precision and recall
+Compares ``extract`` with the gold annotations of ``tests/importer/articles`` (see
+``tests/importer/extraction/gold.py`` for how facts are paired) and prints precision and recall
 per category, per article, and the throughput in articles and characters per second.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from committee.sources.extraction import extract
-from tests.sources.extraction.gold import GoldArticle, Scores, load_articles, score, summed
+from committee.importer.extraction import extract
+from tests.importer.extraction.gold import GoldArticle, Scores, load_articles, score, summed
 
 
 def main() -> None:

@@ -17,20 +17,16 @@ import pghistory.models
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from committee.bilateral import Role, VisibleQuerySet, is_visible
 from committee.languages import CODES, Language, direction, translated_attributes
-from committee.sources.models import Citation
 
 
 def is_secretariat(request: HttpRequest) -> bool:
@@ -388,47 +384,6 @@ class TabularInline(VisibleInlineMixin, admin.TabularInline):  # type: ignore[ty
 class StackedInline(VisibleInlineMixin, admin.StackedInline):  # type: ignore[type-arg]
     extra = 0
     show_change_link = True
-
-
-class CitationInline(SecretariatOnly, GenericTabularInline):  # type: ignore[misc]
-    """The words of the sources a record came from, each shown in its sentence."""
-
-    model = Citation
-    fields = ["source", "field", "start", "end", "in_context"]
-    readonly_fields = ["source", "field", "start", "end", "in_context"]
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("citations (the words this record came from)")
-
-    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        citations: Any = super().get_queryset(request)
-        return citations.visible_to(request.user).select_related("source")  # type: ignore[no-any-return]
-
-    @admin.display(description=_("in context"))
-    def in_context(self, citation: Any) -> str:
-        return citation_in_context(citation)
-
-
-def citation_in_context(citation: Any, *, around: int = 80) -> str:
-    """The cited span highlighted (``<mark>``) in the words around it."""
-    text = citation.source.text
-    before = text[max(0, citation.start - around) : citation.start]
-    after = text[citation.end : citation.end + around]
-    language = citation.source.language
-    return format_html(
-        '<span lang="{}" dir="{}">…{}<mark>{}</mark>{}…</span> <a href="{}#c{}">{}</a>',
-        language,
-        direction(language),
-        before,
-        text[citation.start : citation.end],
-        after,
-        reverse("admin:sources_sourcedocument_change", args=[citation.source_id]),
-        citation.pk,
-        _("open the article"),
-    )
 
 
 def view_on_site(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:

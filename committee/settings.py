@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "committee.recommendations",
     "committee.agreements",
     "committee.sources",
+    "committee.importer",
     "committee.database",
     "committee.web",
     "committee.public",

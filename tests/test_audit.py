@@ -99,11 +99,11 @@ def test_audit_events_cannot_be_altered():
 
 
 def test_an_import_is_recorded_with_its_context():
+    from committee.importer.reading import Article
+    from committee.importer.services import import_article
+    from committee.importer.translation_memory import TranslationMemory
     from committee.meetings.models import Meeting
-    from committee.sources.reading import Article
-    from committee.sources.services import import_article
-    from committee.sources.translation_memory import TranslationMemory
-    from tests.sources.conftest import PUBLISHED, SEED
+    from tests.importer.conftest import PUBLISHED, SEED
 
     article = Article(text=SEED.read_text(encoding="utf-8"), encoding="utf-8", file_name=SEED.name)
     with command_context("import_article"):

@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from committee.admin import (
     RECORD_FIELDS,
-    CitationInline,
     RecordAdmin,
     TabularInline,
     translation_fieldsets,
@@ -17,6 +16,7 @@ from committee.agreements.models import (
     Mechanism,
     MechanismOrganization,
 )
+from committee.sources.admin import CitationInline
 
 
 class PartyInline(TabularInline):

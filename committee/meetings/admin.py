@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from committee.admin import (
     RECORD_FIELDS,
-    CitationInline,
     RecordAdmin,
     StackedInline,
     TabularInline,
@@ -38,6 +37,7 @@ from committee.meetings.models import (
 )
 from committee.recommendations.cycle import freeze_report
 from committee.recommendations.models import PeriodCheck
+from committee.sources.admin import CitationInline
 from committee.uploads import CheckedFile, check_upload
 
 #: Final documents and presentations run larger than evidence files.

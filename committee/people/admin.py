@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.admin import (
     RECORD_FIELDS,
-    CitationInline,
     CommitteeAdmin,
     RecordAdmin,
     TabularInline,
@@ -23,6 +22,7 @@ from committee.admin import (
 )
 from committee.people.models import Organization, Person, PersonAlias, User
 from committee.people.signals import end_sessions
+from committee.sources.admin import CitationInline
 
 # Permissions follow the user's role and delegation (committee.admin), not Django groups.
 admin.site.unregister(Group)

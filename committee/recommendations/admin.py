@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from committee.admin import (
     RECORD_FIELDS,
-    CitationInline,
     CommitteeAdmin,
     RecordAdmin,
     StackedInline,
@@ -24,6 +23,7 @@ from committee.recommendations.models import (
     RecommendationRelation,
     StatusChange,
 )
+from committee.sources.admin import CitationInline
 
 
 class AdoptionInline(TabularInline):

@@ -2,29 +2,66 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from committee.admin import (
     RECORD_FIELDS,
     CommitteeAdmin,
     RecordAdmin,
+    SecretariatOnly,
     TabularInline,
-    citation_in_context,
 )
 from committee.languages import direction
-from committee.sources.forms import ArticleConfirmForm, ArticleUploadForm
 from committee.sources.highlighting import Span, highlight
 from committee.sources.models import Citation, ImportRun, SourceDocument
-from committee.sources.reading import ArticleRefused
-from committee.sources.services import import_article
+
+
+class CitationInline(SecretariatOnly, GenericTabularInline):  # type: ignore[misc]
+    """The words of the sources a record came from, each shown in its sentence."""
+
+    model = Citation
+    fields = ["source", "field", "start", "end", "in_context"]
+    readonly_fields = ["source", "field", "start", "end", "in_context"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("citations (the words this record came from)")
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        citations: Any = super().get_queryset(request)
+        return citations.visible_to(request.user).select_related("source")  # type: ignore[no-any-return]
+
+    @admin.display(description=_("in context"))
+    def in_context(self, citation: Any) -> str:
+        return citation_in_context(citation)
+
+
+def citation_in_context(citation: Any, *, around: int = 80) -> str:
+    """The cited span highlighted (``<mark>``) in the words around it."""
+    text = citation.source.text
+    before = text[max(0, citation.start - around) : citation.start]
+    after = text[citation.end : citation.end + around]
+    language = citation.source.language
+    return format_html(
+        '<span lang="{}" dir="{}">…{}<mark>{}</mark>{}…</span> <a href="{}#c{}">{}</a>',
+        language,
+        direction(language),
+        before,
+        text[citation.start : citation.end],
+        after,
+        reverse("admin:sources_sourcedocument_change", args=[citation.source_id]),
+        citation.pk,
+        _("open the article"),
+    )
 
 
 class SourceCitationInline(TabularInline):
@@ -55,8 +92,13 @@ def admin_url(content_type: ContentType, object_id: int) -> str:
         return ""
 
 
-@admin.register(SourceDocument)
 class SourceDocumentAdmin(RecordAdmin):
+    """The articles, each with its cited words highlighted.
+
+    Registered by the importer (``committee.importer.admin``), which adds the page that imports
+    an article: the evidence is kept here, the importer stands above every domain app.
+    """
+
     list_display = [
         "__str__",
         "language",
@@ -88,118 +130,6 @@ class SourceDocumentAdmin(RecordAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         readonly = list(super().get_readonly_fields(request, obj))
         return [*readonly, "text"] if obj is not None else readonly
-
-    def get_urls(self) -> list[URLPattern]:
-        view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name="sources_sourcedocument_import"), *super().get_urls()]
-
-    def import_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload an article, review what the importer extracts, then save it."""
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Import an article"),
-        }
-        if request.method == "POST" and "save" in request.POST:
-            confirm = ArticleConfirmForm(request.POST)
-            if confirm.is_valid():
-                return self._save_import(request, confirm.cleaned_data)
-            context["errors"] = confirm.non_field_errors()
-            upload = ArticleUploadForm()
-        elif request.method == "POST":
-            upload = ArticleUploadForm(request.POST, request.FILES)
-            if upload.is_valid():
-                return self._preview_import(request, upload.cleaned_data, context)
-        else:
-            upload = ArticleUploadForm()
-        return TemplateResponse(
-            request, "admin/sources/import_article.html", {**context, "form": upload}
-        )
-
-    def _preview_import(
-        self, request: HttpRequest, data: dict[str, Any], context: dict[str, Any]
-    ) -> HttpResponse:
-        article = data["article"]
-        try:
-            report = import_article(
-                article=article,
-                published=data["published"],
-                url=data["url"],
-                visibility=data["visibility"],
-                dry_run=True,
-                user=request.user,  # type: ignore[arg-type]
-            )
-        except ArticleRefused as refusal:
-            form = ArticleUploadForm(
-                initial={k: data[k] for k in ("published", "url", "visibility")}
-            )
-            return TemplateResponse(
-                request,
-                "admin/sources/import_article.html",
-                {**context, "form": form, "refusal": str(refusal)},
-            )
-        confirm = ArticleConfirmForm.for_article(
-            article, published=data["published"], url=data["url"], visibility=data["visibility"]
-        )
-        spans = [
-            Span(number, span["start"], span["end"], "", f"{kind}: {fact['key']}")
-            for number, (kind, fact, span) in enumerate(
-                (kind, fact, span)
-                for kind, facts in (report.extraction or {}).items()
-                if isinstance(facts, list)
-                for fact in facts
-                if isinstance(fact, dict)
-                for span in fact.get("spans", [])
-            )
-        ]
-        return TemplateResponse(
-            request,
-            "admin/sources/import_preview.html",
-            {
-                **context,
-                "title": _("Review the extraction"),
-                "report": report,
-                "confirm": confirm,
-                "article": article,
-                "highlighted": highlight(article.text, spans),
-            },
-        )
-
-    def _save_import(self, request: HttpRequest, data: dict[str, Any]) -> HttpResponse:
-        try:
-            report = import_article(
-                article=data["article"],
-                published=data["published"],
-                url=data["url"] or "",
-                visibility=data["visibility"],
-                user=request.user,  # type: ignore[arg-type]
-            )
-        except ArticleRefused as refusal:
-            self.message_user(request, str(refusal), messages.ERROR)
-            return HttpResponseRedirect(reverse("admin:sources_sourcedocument_import"))
-        self.message_user(
-            request,
-            ngettext(
-                "Imported: %(created)d record created",
-                "Imported: %(created)d records created",
-                len(report.created),
-            )
-            % {"created": len(report.created)}
-            + "; "
-            + ngettext("%(updated)d enriched", "%(updated)d enriched", len(report.updated))
-            % {"updated": len(report.updated)}
-            + "; "
-            + ngettext(
-                "%(unchanged)d already known.", "%(unchanged)d already known.", report.unchanged
-            )
-            % {"unchanged": report.unchanged},
-            messages.SUCCESS,
-        )
-        return HttpResponseRedirect(
-            reverse("admin:sources_sourcedocument_change", args=[report.source])
-        )
 
     @admin.display(description=_("text, with the cited words highlighted"))
     def highlighted_text(self, source: SourceDocument) -> str:

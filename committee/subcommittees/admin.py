@@ -4,11 +4,11 @@ from django.contrib import admin
 
 from committee.admin import (
     RECORD_FIELDS,
-    CitationInline,
     RecordAdmin,
     TabularInline,
     translation_fieldsets,
 )
+from committee.sources.admin import CitationInline
 from committee.subcommittees.models import Body, Membership
 
 

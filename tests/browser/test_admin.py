@@ -12,7 +12,7 @@ from committee.meetings.models import Meeting
 from committee.sources.models import SourceDocument
 from tests import factories as f
 from tests.browser.conftest import log_in, new_context
-from tests.sources.conftest import ARTICLES
+from tests.importer.conftest import ARTICLES
 
 #: The announcement of the third seminar (Madrid, May 2015): a meeting and two people that the
 #: seed article does not hold.

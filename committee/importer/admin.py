@@ -1,0 +1,139 @@
+"""The admin page that imports an article: upload, review the extraction, save.
+
+It completes the articles' admin of ``committee.sources`` and registers it, because importing
+reaches every domain app and the importer is the only app above them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from committee.importer.forms import ArticleConfirmForm, ArticleUploadForm
+from committee.importer.reading import ArticleRefused
+from committee.importer.services import import_article
+from committee.sources.admin import SourceDocumentAdmin
+from committee.sources.highlighting import Span, highlight
+from committee.sources.models import SourceDocument
+
+
+@admin.register(SourceDocument)
+class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="sources_sourcedocument_import"), *super().get_urls()]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload an article, review what the importer extracts, then save it."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import an article"),
+        }
+        if request.method == "POST" and "save" in request.POST:
+            confirm = ArticleConfirmForm(request.POST)
+            if confirm.is_valid():
+                return self._save_import(request, confirm.cleaned_data)
+            context["errors"] = confirm.non_field_errors()
+            upload = ArticleUploadForm()
+        elif request.method == "POST":
+            upload = ArticleUploadForm(request.POST, request.FILES)
+            if upload.is_valid():
+                return self._preview_import(request, upload.cleaned_data, context)
+        else:
+            upload = ArticleUploadForm()
+        return TemplateResponse(
+            request, "admin/sources/import_article.html", {**context, "form": upload}
+        )
+
+    def _preview_import(
+        self, request: HttpRequest, data: dict[str, Any], context: dict[str, Any]
+    ) -> HttpResponse:
+        article = data["article"]
+        try:
+            report = import_article(
+                article=article,
+                published=data["published"],
+                url=data["url"],
+                visibility=data["visibility"],
+                dry_run=True,
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ArticleRefused as refusal:
+            form = ArticleUploadForm(
+                initial={k: data[k] for k in ("published", "url", "visibility")}
+            )
+            return TemplateResponse(
+                request,
+                "admin/sources/import_article.html",
+                {**context, "form": form, "refusal": str(refusal)},
+            )
+        confirm = ArticleConfirmForm.for_article(
+            article, published=data["published"], url=data["url"], visibility=data["visibility"]
+        )
+        spans = [
+            Span(number, span["start"], span["end"], "", f"{kind}: {fact['key']}")
+            for number, (kind, fact, span) in enumerate(
+                (kind, fact, span)
+                for kind, facts in (report.extraction or {}).items()
+                if isinstance(facts, list)
+                for fact in facts
+                if isinstance(fact, dict)
+                for span in fact.get("spans", [])
+            )
+        ]
+        return TemplateResponse(
+            request,
+            "admin/sources/import_preview.html",
+            {
+                **context,
+                "title": _("Review the extraction"),
+                "report": report,
+                "confirm": confirm,
+                "article": article,
+                "highlighted": highlight(article.text, spans),
+            },
+        )
+
+    def _save_import(self, request: HttpRequest, data: dict[str, Any]) -> HttpResponse:
+        try:
+            report = import_article(
+                article=data["article"],
+                published=data["published"],
+                url=data["url"] or "",
+                visibility=data["visibility"],
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except ArticleRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:sources_sourcedocument_import"))
+        self.message_user(
+            request,
+            ngettext(
+                "Imported: %(created)d record created",
+                "Imported: %(created)d records created",
+                len(report.created),
+            )
+            % {"created": len(report.created)}
+            + "; "
+            + ngettext("%(updated)d enriched", "%(updated)d enriched", len(report.updated))
+            % {"updated": len(report.updated)}
+            + "; "
+            + ngettext(
+                "%(unchanged)d already known.", "%(unchanged)d already known.", report.unchanged
+            )
+            % {"unchanged": report.unchanged},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse("admin:sources_sourcedocument_change", args=[report.source])
+        )

@@ -1,0 +1,160 @@
+"""Bookkeeping shared by the recorders: saving, filling, translating, citing, finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from committee.importer import extraction, matching
+from committee.importer.report import Change, ImportReport
+from committee.importer.translation_memory import TranslationMemory
+from committee.sources.models import Citation, SourceDocument
+
+R = TypeVar("R", bound=models.Model)
+
+#: How close two texts must be to be the same record when nothing else identifies it.
+SAME_TEXT = 0.5
+SAME_MEETING_TEXT = 0.15
+SAME_NAME = 0.6
+INSTITUTION_KEYS = frozenset(institution.key for institution in extraction.INSTITUTIONS)
+MEETING_CODES = {
+    "seminar": "SEM",
+    "strategic_committee_session": "SSC",
+    "subcommittee_meeting": "SUB",
+    "follow_up_meeting": "FUP",
+    "ministerial_meeting": "MIN",
+    "other": "MTG",
+}
+
+
+def clip(model: type[models.Model], name: str, value: str) -> str:
+    """``value`` cut to the column's length (long extracted phrases must not abort an import)."""
+    max_length = getattr(model._meta.get_field(name), "max_length", None)
+    if max_length and len(value) > max_length:
+        return value[: max_length - 1].rstrip() + "…"
+    return value
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == ""
+
+
+@dataclass
+class RecorderBase:
+    """What every kind of fact needs: the source, the report, the records made so far."""
+
+    source: SourceDocument
+    article: extraction.Extraction
+    memory: TranslationMemory
+    report: ImportReport
+    records: dict[str, models.Model] = field(default_factory=dict)
+    seen: set[tuple[str, Any]] = field(default_factory=set)
+
+    # --- bookkeeping -------------------------------------------------------------------------
+
+    def visibility(self) -> str:
+        return self.source.visibility
+
+    def save(self, record: R, *, created: bool, changed: list[str]) -> R:
+        """Save a new or enriched record, flag it for review and say so in the report."""
+        if created:
+            if hasattr(record, "needs_review"):
+                record.needs_review = True
+            record.save()
+            self.report.created.append(Change.of(record))
+        elif changed:
+            if hasattr(record, "needs_review"):
+                record.needs_review = True
+                record.version = models.F("version") + 1  # type: ignore[attr-defined]
+            record.save()
+            record.refresh_from_db()
+            self.enriched(record, *changed)
+        self.seen.add((record._meta.label_lower, record.pk))
+        return record
+
+    def enriched(self, record: models.Model, *fields: str) -> None:
+        """Report that ``record`` gained ``fields`` (merged with what was already reported)."""
+        for index, change in enumerate(self.report.updated):
+            if change.model == record._meta.label_lower and change.pk == record.pk:
+                merged = tuple(dict.fromkeys((*change.fields, *fields)))
+                self.report.updated[index] = Change.of(record, merged)
+                return
+        if any(
+            c.model == record._meta.label_lower and c.pk == record.pk for c in self.report.created
+        ):
+            return
+        self.report.updated.append(Change.of(record, fields))
+
+    def fill(self, record: models.Model, values: dict[str, Any]) -> list[str]:
+        """Set the fields of ``record`` that are empty; return the names of those set."""
+        changed = []
+        for name, value in values.items():
+            if is_empty(value):
+                continue
+            if is_empty(getattr(record, name)):
+                setattr(
+                    record,
+                    name,
+                    clip(type(record), name, value) if isinstance(value, str) else value,
+                )
+                changed.append(name)
+        return changed
+
+    def translated(
+        self, record: models.Model, name: str, arabic_text: str | None
+    ) -> dict[str, str]:
+        """The Arabic column and, from the translation memory, the other languages' columns."""
+        if not arabic_text:
+            return {}
+        values = {f"{name}_ar": arabic_text}
+        for code, text in self.memory.lookup(arabic_text).items():
+            values[f"{name}_{code}"] = text
+        return values
+
+    def place_names(self, name: str, key: str | None) -> dict[str, str]:
+        if not key or key not in extraction.PLACES:
+            return {}
+        place = extraction.place(key)
+        return {
+            f"{name}_ar": place.ar[0],
+            f"{name}_es": place.es,
+            f"{name}_fr": place.fr,
+            f"{name}_en": place.en,
+        }
+
+    def cite(self, record: models.Model, fact: Any) -> None:
+        """Cite every span of ``fact`` for ``record``; new citations on an old record enrich it."""
+        content_type = ContentType.objects.get_for_model(record)
+        evidence = list(fact.evidence) or [extraction.Evidence("", span) for span in fact.spans]
+        added = 0
+        for item in evidence:
+            span = item.span
+            if span.end <= span.start or self.source.text[span.start : span.end] != span.quote:
+                self.report.skipped.append(
+                    (f"citation «{span.quote[:40]}»", "span does not match the text")
+                )
+                continue
+            _, created = Citation.objects.get_or_create(
+                source=self.source,
+                content_type=content_type,
+                object_id=record.pk,
+                field=item.field[:40],
+                start=span.start,
+                end=span.end,
+                defaults={"quote": span.quote},
+            )
+            added += created
+        if added:
+            self.enriched(record, "citations")
+
+    def known(self, model: type[R], fact: Any) -> R | None:
+        """The record this source already produced from ``fact`` (a re-import), if any."""
+        spans = {(span.start, span.end) for span in fact.spans}
+        return matching.cited_for(self.source, model, spans) if spans else None
+
+    def get(self, key: str | None, model: type[R]) -> R | None:
+        record = self.records.get(key or "")
+        return record if isinstance(record, model) else None

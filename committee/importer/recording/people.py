@@ -1,0 +1,91 @@
+"""Organisations and people: matched by acronym, spelling variant, or post."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from committee import arabic
+from committee.importer import extraction, matching
+from committee.importer.recording.base import (
+    INSTITUTION_KEYS,
+    SAME_NAME,
+    RecorderBase,
+    clip,
+)
+from committee.people.models import Organization, OrganizationKind, Person, PersonAlias
+
+
+class PeopleRecorder(RecorderBase):
+    # --- organisations and people ------------------------------------------------------------
+
+    def record_organization(self, fact: extraction.OrganizationFact) -> Organization:
+        entry = (
+            extraction.institution(fact.gazetteer_key)
+            if fact.gazetteer_key in INSTITUTION_KEYS
+            else None
+        )
+        organization = self.known(Organization, fact)
+        if organization is None and fact.acronym:
+            organization = Organization.objects.filter(acronym=fact.acronym).first()
+        if organization is None:
+            candidates = [(o, o.name_ar) for o in Organization.objects.filter(side=fact.side)]
+            organization = matching.most_similar(candidates, fact.name, threshold=0.8)
+        created = organization is None
+        if organization is None:
+            organization = Organization(
+                visibility=self.visibility(), original_language="ar", side=fact.side
+            )
+        kinds = set(OrganizationKind.values)
+        values: dict[str, Any] = {
+            "acronym": fact.acronym or "",
+            "kind": fact.kind if fact.kind in kinds else OrganizationKind.OTHER,
+            "name_ar": entry.ar[0] if entry else fact.name,
+        }
+        if entry:
+            values |= {"name_es": entry.es, "name_fr": entry.fr, "name_en": entry.en}
+        changed = self.fill(organization, values)
+        if created and organization.kind == "":
+            organization.kind = OrganizationKind.OTHER
+        self.save(organization, created=created, changed=[] if created else changed)
+        self.cite(organization, fact)
+        return organization
+
+    def record_person(self, fact: extraction.PersonFact) -> Person:
+        organization = self.get(fact.organization_key, Organization)
+        person = self.known(Person, fact)
+        spellings = [fact.name, *fact.variants]
+        if person is None:
+            for spelling in spellings:
+                person = Person.objects.matching_name(spelling).first()
+                if person:
+                    break
+        if person is None and organization is not None and fact.position:
+            # Same organisation, same position, and a name word in common: another spelling.
+            same_post = [
+                p
+                for p in Person.objects.filter(organization=organization)
+                if matching.similarity(p.position_ar, fact.position) >= SAME_NAME
+                and matching.words(p.name_ar) & matching.words(fact.name)
+            ]
+            person = same_post[0] if len(same_post) == 1 else None
+        created = person is None
+        if person is None:
+            person = Person(visibility=self.visibility(), original_language="ar")
+        values: dict[str, Any] = {
+            **self.translated(person, "name", fact.name),
+            **self.translated(person, "position", fact.position),
+            **self.translated(person, "honorific", fact.honorific),
+            "organization": organization,
+            "side": fact.side or "",
+        }
+        changed = self.fill(person, values)
+        self.save(person, created=created, changed=[] if created else changed)
+        known = set(person.aliases.values_list("normalized", flat=True))
+        for spelling in dict.fromkeys(spellings):
+            if arabic.normalize(spelling) not in known:
+                PersonAlias.objects.create(person=person, name=clip(PersonAlias, "name", spelling))
+                known.add(arabic.normalize(spelling))
+                if not created:
+                    self.enriched(person, "aliases")
+        self.cite(person, fact)
+        return person

@@ -1,0 +1,203 @@
+"""Importing an article: one transaction, one at a time, and nothing written unless it is new."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pghistory
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from committee.bilateral import Visibility
+from committee.importer.extraction import extract, extraction_to_dict
+from committee.importer.reading import Article, ArticleRefused, check_text, read_article
+from committee.importer.recording import ArticleRecorder
+from committee.importer.report import Change, ImportReport
+from committee.importer.translation_memory import TranslationMemory
+from committee.people.models import User
+from committee.sources.models import ImportRun, ImportStatus, SourceDocument, text_digest
+
+#: The key of the advisory lock that lets one import run at a time (another is refused).
+IMPORT_LOCK = 0x636F6D6D  # "comm"
+
+
+class _DryRun(Exception):
+    pass
+
+
+def translation_memory() -> TranslationMemory:
+    return TranslationMemory.load(Path(settings.TRANSLATION_MEMORY))
+
+
+def import_article(
+    *,
+    article: Article,
+    published: dt.date | None = None,
+    url: str = "",
+    title: str = "",
+    publisher: str = "",
+    visibility: str = Visibility.PUBLIC,
+    dry_run: bool = False,
+    user: User | None = None,
+    memory: TranslationMemory | None = None,
+) -> ImportReport:
+    """Turn ``article`` into records that cite its words, or refuse it (``ArticleRefused``).
+
+    All-or-nothing (one transaction), one import at a time (an advisory lock; an import
+    started while another runs is refused and writes nothing), and idempotent: importing the
+    same article again finds every record it made and writes nothing, not even an
+    ``ImportRun``.
+    """
+    check_text(article.text, label=article.file_name or "the article")
+    if visibility not in Visibility.values:
+        raise ArticleRefused(f"unknown visibility {visibility!r}.")
+    extraction = extract(article.text, published=published)
+    report = ImportReport(
+        file_name=article.file_name, dry_run=dry_run, notes=[*article.notes, *extraction.warnings]
+    )
+    report.extraction = extraction_to_dict(extraction)
+    if not extraction.language_supported:
+        raise ArticleRefused(
+            f"{article.file_name or 'the article'} is in a language the importer does not read yet "
+            f"({extraction.language}); only Arabic articles are imported for now."
+        )
+    if not extraction.is_relevant:
+        raise ArticleRefused(
+            f"{article.file_name or 'the article'} reports nothing the committee tracks (no "
+            "meeting, "
+            "body, recommendation, agreement or cooperation mechanism of the two police services)."
+        )
+    try:
+        with (
+            pghistory.context(operation="import_article", article=article.file_name or "(pasted)"),
+            transaction.atomic(),
+        ):
+            _refuse_concurrent_imports()
+            source, created = _source(
+                article,
+                published=published,
+                url=url,
+                title=title,
+                publisher=publisher,
+                visibility=visibility,
+            )
+            if created:
+                report.created.append(Change.of(source))
+            report.source = source.pk
+            ArticleRecorder(
+                source=source,
+                article=extraction,
+                memory=memory or translation_memory(),
+                report=report,
+            ).record_all()
+            report.status = (
+                ImportStatus.SUCCEEDED if report.wrote_anything else ImportStatus.UNCHANGED
+            )
+            if dry_run:
+                raise _DryRun
+            if report.wrote_anything:
+                _record_run(report, source=source, user=user)
+    except _DryRun:
+        pass
+    return report
+
+
+def import_file(path: Path, **options: object) -> ImportReport:
+    """``import_article`` for a file, with the metadata of its sibling ``.json`` as defaults."""
+    article = read_article(path)
+    metadata = read_metadata(path)
+    published = options.pop("published", None) or metadata.get("published")
+    return import_article(
+        article=article,
+        published=published if isinstance(published, dt.date) else _parse_date(published, path),
+        url=str(options.pop("url", "") or metadata.get("url", "")),
+        title=str(metadata.get("title", "")),
+        publisher=str(metadata.get("publisher", "")),
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def read_metadata(path: Path) -> dict[str, object]:
+    """The ``.json`` beside an article (publication date, address, publisher…), if any."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.exists():
+        return {}
+    try:
+        metadata = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ArticleRefused(f"{sidecar.name}: not valid UTF-8 JSON ({error}).") from None
+    if not isinstance(metadata, dict):
+        raise ArticleRefused(f"{sidecar.name}: expected a JSON object.")
+    return metadata
+
+
+def _parse_date(value: object, path: Path) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ArticleRefused(
+            f"{path.with_suffix('.json').name}: published must be YYYY-MM-DD, not {value!r}."
+        ) from None
+
+
+def _refuse_concurrent_imports() -> None:
+    """Take the import lock for this transaction, or refuse: another import is running."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        (locked,) = cursor.fetchone()
+    if not locked:
+        raise ArticleRefused(
+            "another import is running; nothing was written. Try again when it has finished."
+        )
+
+
+def _source(
+    article: Article,
+    *,
+    published: dt.date | None,
+    url: str,
+    title: str,
+    publisher: str,
+    visibility: str,
+) -> tuple[SourceDocument, bool]:
+    existing = SourceDocument.objects.filter(sha256=text_digest(article.text)).first()
+    if existing is not None:
+        return existing, False
+    source = SourceDocument(
+        text=article.text,
+        language="ar",
+        title=title or _first_words(article.text),
+        url=url,
+        publisher=publisher,
+        published_on=published,
+        file_name=article.file_name,
+        visibility=visibility,
+        needs_review=True,
+        original_language="ar",
+    )
+    source.save()
+    return source, True
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def _record_run(report: ImportReport, *, source: SourceDocument, user: User | None) -> None:
+    ImportRun.objects.create(
+        source=source,
+        file_name=report.file_name,
+        finished_at=timezone.now(),
+        status=report.status,
+        created=len(report.created),
+        updated=len(report.updated),
+        skipped=len(report.skipped),
+        report=report.as_dict(),
+        user=user,
+    )
