@@ -7,10 +7,10 @@ It starts a PostgreSQL of its own (a fresh embedded data directory under var/loa
 it, creates members who may report progress, starts gunicorn (2 workers) on loopback, logs every
 client in through the real two-factor login, then drives a mix of page views and progress reports
 — each report carrying a unique ledger id — while it stops PostgreSQL and starts it again. It then
-checks (SECURITY.md 25): every acknowledged write is in the database exactly once, no write is
-there twice, errors happened only while the database was down, and the first requests after it
-came back succeeded. The exit status is 0 only if every check holds; the report is printed and
-written to var/loadtests/report.json.
+checks (docs/security.md item 25): every acknowledged write is in the database exactly once,
+no write is there twice, errors happened only while the database was down, and the first
+requests after it came back succeeded. The exit status is 0 only if every check holds; the
+report is printed and written to var/loadtests/report.json.
 """
 
 from __future__ import annotations

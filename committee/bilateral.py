@@ -1,4 +1,4 @@
-"""The two delegations and who may see what (DESIGN.md §5).
+"""The two delegations and who may see what (docs/design.md §5).
 
 Every content record carries a ``visibility``. ``visible_levels(user)`` says which levels a user
 may see and ``VisibleQuerySet.visible_to(user)`` applies it; every page, export, feed, count,
@@ -66,7 +66,7 @@ class Role(models.TextChoices):
 
 
 class Decision(models.TextChoices):
-    """Where a two-key proposal stands (DESIGN.md §5): one side proposes, the other decides."""
+    """Where a two-key proposal stands (docs/design.md §5): one side proposes, the other decides."""
 
     PENDING = "pending", _("Awaiting the other delegation")
     CONFIRMED = "confirmed", _("Confirmed")

@@ -1,4 +1,6 @@
-"""The project's own system checks: what Django's deployment checks let pass (SECURITY.md §1)."""
+"""The project's own system checks: what Django's deployment checks let pass.
+
+See docs/security.md item 1."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What every content record of the committee carries (DESIGN.md §4)."""
+"""What every content record of the committee carries (docs/design.md §4)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class Record(models.Model):
     """Visibility, original language, review flag, timestamps and a version for edits.
 
     Records typed in by hand are for the committee by default; the importer marks what it takes
-    from a public article as public (DESIGN.md §5).
+    from a public article as public (docs/design.md §5).
     """
 
     visibility = models.CharField(

@@ -1,4 +1,4 @@
-"""What every two-key write shares (DESIGN.md §5), whatever the record.
+"""What every two-key write shares (docs/design.md §5), whatever the record.
 
 A two-key decision needs both delegations. It comes in two shapes that rest on the same rules:
 

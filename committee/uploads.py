@@ -1,5 +1,5 @@
 """Uploaded files (evidence, meeting documents): what is accepted, checked three ways
-(SECURITY.md item 18).
+(docs/security.md item 18).
 
 A file is accepted when its size is within the limit, its extension is on the allowlist, and
 its first bytes are those of the format the extension claims. The type stored (and later sent

@@ -56,7 +56,7 @@ class UserFactory(DjangoModelFactory):
     @factory.post_generation
     def second_factor(self, create, extracted, **kwargs):
         """Accounts have a TOTP authenticator unless built with ``second_factor=False``
-        (every account must enrol one before it may do anything, SECURITY.md item 6)."""
+        (every account must enrol one before it may do anything, docs/security.md item 6)."""
         if (
             create
             and extracted is not False

@@ -1,4 +1,4 @@
-"""Who sees what (DESIGN.md §5): one rule, ``visible_to(user)``, for every content model."""
+"""Who sees what (docs/design.md §5): one rule, ``visible_to(user)``, for every content model."""
 
 from __future__ import annotations
 

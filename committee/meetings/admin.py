@@ -45,7 +45,8 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 class CheckedDocumentFile:
-    """A new file is checked like any upload (SECURITY.md 18) and stored with what that proved."""
+    """A new file is checked like any upload (docs/security.md item 18) and stored with what
+    that proved."""
 
     cleaned_data: dict[str, Any]
     instance: Document

@@ -1,4 +1,4 @@
-"""How members log in: password, then a second factor, with lockout (SECURITY.md items 5–10).
+"""How members log in: password, then a second factor, with lockout (docs/security.md items 5–10).
 
 - django-allauth runs login, logout, password reset and two-factor authentication (TOTP with
   recovery codes). Accounts are created by the secretariat: nobody signs up.

@@ -1,4 +1,4 @@
-"""The open-data document (DESIGN.md §8): every collection the public may see, as JSON or CSV.
+"""The open-data document (docs/design.md §8): every collection the public may see, as JSON or CSV.
 
 One writer serves ``GET /data/committee.json``, the CSV downloads, ``manage.py export_data`` and
 the recommendation list's downloads, so they cannot drift apart. Items carry ``id``, their
@@ -402,7 +402,7 @@ SOURCES = Collection(
     cited=False,
 )
 
-#: The document's keys, in order. ``mechanisms`` follows the seven keys DESIGN.md §8 names.
+#: The document's keys, in order (docs/design.md §8.3).
 COLLECTIONS = {
     collection.name: collection
     for collection in (

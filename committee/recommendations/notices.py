@@ -1,5 +1,5 @@
 """Who is told what, in which language: proposals waiting for a delegation, reminders of
-what is due, overdue, stale or still awaiting confirmation (DESIGN.md §1)."""
+what is due, overdue, stale or still awaiting confirmation (docs/design.md §1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Responses for a logged-in user are never stored by browsers or proxies (SECURITY.md 2)."""
+"""Responses for a logged-in user are never stored by browsers or proxies.
+
+See docs/security.md item 2."""
 
 from __future__ import annotations
 

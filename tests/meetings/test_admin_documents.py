@@ -1,4 +1,4 @@
-"""Meeting documents uploaded in the admin are checked like every upload (SECURITY.md 18)."""
+"""Meeting documents uploaded in the admin are checked like every upload (docs/security.md item 18)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile input: random text never gives a 500, markup renders inert (SECURITY.md 16–17)."""
+"""Hostile input: random text never gives a 500, markup renders inert (docs/security.md items 16–17)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every member URL, for every role, against records of every visibility (SECURITY.md 11–12).
+"""Every member URL, for every role, against records of every visibility (docs/security.md items 11–12).
 
 The expected status follows three rules, written out below: anonymous users are sent to the
 login; a record the role may not see answers 404; a page that acts on a record answers 403 to
@@ -164,7 +164,9 @@ def test_every_member_url_answers_each_role_as_the_table_says(client, roles, wor
             if problems := html_problems(response, logged_in=user is not None):
                 wrong.append((page, visibility, got, problems))
     assert wrong == []
-    assert Events.objects.count() == events_before, "a GET changed committee data (SECURITY.md 15)"
+    assert Events.objects.count() == events_before, (
+        "a GET changed committee data (docs/security.md item 15)"
+    )
 
 
 def test_anonymous_users_are_sent_to_the_login(client, world):

@@ -1,4 +1,4 @@
-"""Two-key decisions (DESIGN.md §5): one delegation proposes, the other confirms or rejects."""
+"""Two-key decisions (docs/design.md §5): one delegation proposes, the other confirms or rejects."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Password then second factor; lockout; no enumeration; sessions (SECURITY.md 5–10)."""
+"""Password then second factor; lockout; no enumeration; sessions (docs/security.md items 5–10)."""
 
 from __future__ import annotations
 

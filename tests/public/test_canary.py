@@ -1,6 +1,6 @@
 """A restricted record holding a unique string is invisible everywhere to those who may not
 see it: every page reachable from the home page, search, snippets, counts, charts, the feed,
-the calendars and every download (SECURITY.md §13)."""
+the calendars and every download (docs/security.md item 13)."""
 
 from __future__ import annotations
 

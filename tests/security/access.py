@@ -1,4 +1,4 @@
-"""The checked-in table of who may open which URL (SECURITY.md 11–12).
+"""The checked-in table of who may open which URL (docs/security.md items 11–12).
 
 ``RULES`` gives every URL of the URLconf — by name, or by route for the admin's unnamed
 redirects — an access rule. ``expected(rule, role, visibility)`` turns a rule into the HTTP

@@ -1,4 +1,4 @@
-"""What every HTML response must carry (SECURITY.md 2), checked on any response."""
+"""What every HTML response must carry (docs/security.md item 2), checked on any response."""
 
 from __future__ import annotations
 

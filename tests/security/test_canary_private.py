@@ -1,5 +1,5 @@
 """The canary of tests/site/conftest.py, sought where the public crawl does not go: the admin
-(every changelist, its filters and search, every autocomplete) and the e-mails (SECURITY.md 13)."""
+(every changelist, its filters and search, every autocomplete) and the e-mails (docs/security.md item 13)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every POST needs a CSRF token (SECURITY.md 15): the middleware is on and no view opts out."""
+"""Every POST needs a CSRF token (docs/security.md item 15): the middleware is on and no view opts out."""
 
 from __future__ import annotations
 

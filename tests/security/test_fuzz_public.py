@@ -1,4 +1,4 @@
-"""Every public filter and search parameter survives hostile input (SECURITY.md 16): Arabic,
+"""Every public filter and search parameter survives hostile input (docs/security.md item 16): Arabic,
 Spanish, right-to-left marks, NUL bytes and very long values give a normal page, never a 500."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Headers and cookies every response carries (SECURITY.md 1–3)."""
+"""Headers and cookies every response carries (docs/security.md items 1–3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""No lost updates (SECURITY.md 22): two people saving the same record at the same moment — one
+"""No lost updates (docs/security.md item 22): two people saving the same record at the same moment — one
 change is kept, the other gets a conflict, never a silent overwrite."""
 
 from __future__ import annotations

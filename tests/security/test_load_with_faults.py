@@ -1,4 +1,4 @@
-"""The short run of benchmarks/load_with_faults.py (SECURITY.md 25): PostgreSQL restarts under
+"""The short run of benchmarks/load_with_faults.py (docs/security.md item 25): PostgreSQL restarts under
 load; every acknowledged write survives exactly once, errors only while it is down."""
 
 from __future__ import annotations

@@ -263,7 +263,9 @@ def test_every_url_answers_each_role_as_the_table_says(client, roles, worlds, ro
                 break  # a URL not about a record answers the same whatever the world
     assert checked > 150
     assert wrong == []
-    assert Events.objects.count() == events_before, "a GET changed committee data (SECURITY.md 15)"
+    assert Events.objects.count() == events_before, (
+        "a GET changed committee data (docs/security.md item 15)"
+    )
 
 
 def _may_add(name: str, user) -> bool:

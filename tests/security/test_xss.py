@@ -1,4 +1,4 @@
-"""Markup typed into any text field renders inert on every page (SECURITY.md 17)."""
+"""Markup typed into any text field renders inert on every page (docs/security.md item 17)."""
 
 from __future__ import annotations
 

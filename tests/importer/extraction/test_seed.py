@@ -1,4 +1,4 @@
-"""The seed article, published on Friday 7 March 2014, read end to end (DESIGN.md §2)."""
+"""The seed article, published on Friday 7 March 2014, read end to end (docs/design.md §2)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """``manage.py export_data --format json|csv [--output PATH] [--visibility LEVEL]``.
 
-The open-data export (DESIGN.md §8): the same document ``GET /data/committee.json`` serves,
+The open-data export (docs/design.md §8): the same document ``GET /data/committee.json`` serves,
 public records only unless ``--visibility`` names a wider audience. JSON goes to standard output
 or ``--output``. CSV is one file per collection: ``--output`` names a directory (created when
 missing), or ``--collection NAME`` writes that one collection to standard output or ``--output``.
