@@ -18,7 +18,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, gettext
-from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise as Promise
@@ -81,10 +80,6 @@ class LocalizedText:
     @property
     def is_fallback(self) -> bool:
         return bool(self.text) and self.language != self.requested
-
-    @property
-    def is_translation(self) -> bool:
-        return bool(self.text) and self.language != self.original
 
     @property
     def direction(self) -> str:
@@ -177,6 +172,3 @@ def original_text_present(name: str) -> Q:
     for code in CODES:
         condition |= Q(original_language=code) & ~Q(**{f"{name}_{code}": ""})
     return condition
-
-
-ORIGINAL_LANGUAGE_LABEL = _("original language")

@@ -1,291 +1,310 @@
-"""Meetings: mentions grouped into meetings, then dated, placed and themed.
+"""Where an article names a meeting, and what the words themselves say about it.
 
-Grouping («coreference»): the first meeting mentioned is the article's subject; «هذه الندوة»,
-«هذا اللقاء» refer to it; a mention with an ordinal is the meeting of that kind and ordinal
-(«الندوة … الثالثة» is another seminar than «الدورة الرابعة للندوة»); a definite mention with
-no ordinal («الندوة العلمية») is the subject if it is of that kind, or the only meeting of its
-kind; otherwise a mention starts a new meeting.
+* «الدورة الرابعة للملتقى الأمني المغربي الإسباني» — a seminar, 4th of its series;
+* «الندوة الأمنية الثالثة» — the ordinal may follow the adjectives;
+* «الاجتماع الأول للجنة الفرعية …», «عقدت اللجنة … اجتماعها الأول» — a body's meeting;
+* «اجتماع وزيري الداخلية», «الاجتماع الوزاري» — ministerial;
+* «هذه الندوة», «هذا اللقاء» — anaphora: the meeting the article is about;
+* «الدورة المقبلة», «الاجتماع القادم» — a meeting still to come.
 
-Dating: a range («يومي 12 و13 ماي») gives both ends; a single date is the last day after a
-closing word («اختتمت اليوم الأربعاء»), the first after an opening one («افتتحت», «انطلقت»),
-else both; a duration («لمدة ثلاثة أيام») fills the missing end. Status: after the publication
-date, or said with a future form («ستنعقد», «المقبلة»), it is planned; otherwise held.
+Plurals («الندوات», «اجتماعات سنوية») name no meeting.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass
 
-from committee.importer.extraction.anchoring import Anchor, Attached
-from committee.importer.extraction.circumstances import OrgPhrase, Theme
-from committee.importer.extraction.dates import DateMention
-from committee.importer.extraction.evidence import ordered_evidence, spans_of
-from committee.importer.extraction.meeting_mentions import BODY_MEETING_KINDS, MeetingMention
-from committee.importer.extraction.model import (
-    BodyKind,
-    Evidence,
-    MeetingFact,
-    MeetingKind,
-    MeetingStatus,
-    PartialDate,
-)
-from committee.importer.extraction.places import PlaceMention
-from committee.importer.extraction.text import Document, ar
-
-
-@dataclass(slots=True)
-class MeetingEntity:
-    key: str
-    kind: MeetingKind
-    ordinal: int | None
-    body_key: str | None
-    upcoming: bool
-    mentions: list[MeetingMention] = field(default_factory=list)
-
-    def fits(self, mention: MeetingMention, body_key: str | None) -> bool:
-        if mention.generic:
-            return True
-        return mention.kind == self.kind and (body_key is None or body_key == self.body_key)
-
-
-def resolve_meetings(
-    mentions: list[MeetingMention], body_of: Callable[[int | None], tuple[str, BodyKind] | None]
-) -> tuple[list[MeetingEntity], list[str | None]]:
-    """Meetings, and for each mention the key of its meeting (``None``: a bare «اللقاء» in an
-    article that reports no meeting).
-
-    ``body_of`` gives the body (key and kind) a body mention stands for: a meeting of «اللجنة»
-    is a session of whichever body «اللجنة» refers back to.
-    """
-    meetings: list[MeetingEntity] = []
-    keys: list[str | None] = []
-    for found in mentions:
-        if found.weak:
-            keys.append(meetings[0].key if meetings else None)
-            if meetings:
-                meetings[0].mentions.append(found)
-            continue
-        body = body_of(found.body)
-        body_key = body[0] if body else None
-        mention = replace(found, kind=BODY_MEETING_KINDS[body[1]]) if body else found
-        meeting = _existing(meetings, mention, body_key)
-        if meeting is None:
-            meeting = MeetingEntity(
-                key=f"meeting:{len(meetings) + 1}",
-                kind=mention.kind,
-                ordinal=mention.ordinal,
-                body_key=body_key,
-                upcoming=mention.upcoming,
-            )
-            meetings.append(meeting)
-        _enrich(meeting, mention, body_key)
-        keys.append(meeting.key)
-    return meetings, keys
-
-
-def _enrich(meeting: MeetingEntity, mention: MeetingMention, body_key: str | None) -> None:
-    if meeting.ordinal is None and mention.ordinal is not None:
-        meeting.ordinal = mention.ordinal
-    if meeting.kind == "other" and not mention.generic:
-        meeting.kind = mention.kind
-    if meeting.body_key is None:
-        meeting.body_key = body_key
-    meeting.mentions.append(mention)
-
-
-def _existing(
-    meetings: list[MeetingEntity], mention: MeetingMention, body_key: str | None
-) -> MeetingEntity | None:
-    """The meeting a mention refers to among those already named, if any."""
-    if not meetings:
-        return None
-    subject = meetings[0]
-    fitting = [meeting for meeting in meetings if meeting.fits(mention, body_key)]
-    if mention.ordinal is not None:
-        candidates = [meeting for meeting in fitting if meeting.ordinal == mention.ordinal]
-        if not candidates and mention.anaphoric and subject in fitting and subject.ordinal is None:
-            candidates = [subject]
-    elif mention.upcoming:
-        candidates = [meeting for meeting in fitting if meeting.upcoming]
-    elif subject in fitting and (mention.anaphoric or mention.definite):
-        candidates = [subject]
-    elif mention.anaphoric:
-        candidates = fitting[-1:]
-    else:
-        candidates = fitting if len(fitting) == 1 else []
-    return candidates[0] if candidates else None
-
-
-def meeting_anchors(meetings: list[MeetingEntity]) -> list[Anchor]:
-    return [Anchor(m.start, m.end, meeting.key) for meeting in meetings for m in meeting.mentions]
-
-
-_CLOSING = ar(r"(?<!\w)[وف]?(?:اختتمت|اختتم|اختتام|ختام|تختتم|ستختتم|أسدل\s+الستار|أسدلت)(?!\w)")
-_OPENING = ar(
-    r"(?<!\w)[وف]?(?:افتتحت|افتتح|افتتاح|انطلقت|انطلاق|تنطلق|ستنطلق|انطلق|بدأت|تبدأ|ستبدأ)(?!\w)"
-)
-_FUTURE = ar(
-    r"(?<!\w)[وف]?(?:ستنعقد|سينعقد|ستعقد|سيعقد|ستحتضن|سيحتضن|ستنظم|سينظم|ستلتئم|سيلتئم|ستجري|"
-    r"ستنطلق|ستشهد|سيتم|تعتزم|يعتزم|من\s+المقرر|من\s+المرتقب|من\s+المنتظر|المرتقب)(?!\w)"
-)
+from committee.importer.extraction.bodies import BodyMention
+from committee.importer.extraction.mention_index import Intervals
+from committee.importer.extraction.model import BodyKind, MeetingKind
+from committee.importer.extraction.numerals import read_ordinal
+from committee.importer.extraction.text import Document, ar, fold
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingCircumstances:
-    dates: list[Attached[DateMention]]
-    places: list[Attached[PlaceMention]]
-    themes: list[Attached[Theme]]
-    organizers: list[Attached[OrgPhrase]]
+class MeetingMention:
+    start: int
+    end: int
+    kind: MeetingKind
+    ordinal: int | None
+    anaphoric: bool
+    upcoming: bool
+    definite: bool
+    #: Index into the body mentions of the body that meets («اجتماع اللجنة الفرعية …»).
+    body: int | None = None
+    #: The meeting's head is generic («اللقاء», «الاجتماع»): it fits any kind of meeting.
+    generic: bool = False
+    #: A bare «اللقاء» / «الاجتماع»: the article's meeting if it has one, else nothing.
+    weak: bool = False
 
 
-def meeting_facts(
-    doc: Document,
-    meetings: list[MeetingEntity],
-    found: MeetingCircumstances,
-    published: dt.date | None,
-) -> list[MeetingFact]:
-    facts = []
-    for index, meeting in enumerate(meetings):
-        evidence: list[Evidence | None] = [
-            doc.evidence("mention", m.start, m.end) for m in meeting.mentions
-        ]
-        start, end, date_evidence = _dates(doc, [a for a in found.dates if a.target == meeting.key])
-        evidence.extend(date_evidence)
-        city, country, place_evidence = _place(
-            [a for a in found.places if a.target == meeting.key], doc
-        )
-        evidence.extend(place_evidence)
-        themes = [a for a in found.themes if a.target == meeting.key]
-        theme = themes[0].item.text if themes else None
-        evidence.extend(doc.evidence("theme", a.item.start, a.item.end) for a in themes[:1])
-        organizers: list[str] = []
-        for attached in (a for a in found.organizers if a.target == meeting.key):
-            organizers.extend(f"org:{key}" for key in attached.item.keys)
-            evidence.append(doc.evidence("organizer", attached.start, attached.end))
-        ordered = ordered_evidence(evidence)
-        facts.append(
-            MeetingFact(
-                key=meeting.key,
-                kind=meeting.kind,
-                name=_name(doc, meeting),
-                ordinal=meeting.ordinal,
-                theme=theme,
-                city=city,
-                country=country,
-                start=start,
-                end=end,
-                status=_status(doc, meeting, start, end, published),
-                is_subject=index == 0,
-                body_key=meeting.body_key,
-                organizer_keys=tuple(dict.fromkeys(organizers)),
-                spans=spans_of(ordered),
-                evidence=ordered,
-            )
-        )
-    return facts
+_SERIES = ar(r"(?<!\w)(?P<det>(?:هذه|هذا)\s+)?[وف]?(?:بال|لل|ال|ل|ب)?(?:دورة|نسخة|طبعة)(?!\w)")
+_SEMINAR = ar(
+    r"(?<!\w)(?P<det>(?:هذه|هذا|تلك)\s+)?[وف]?(?P<al>بال|لل|ال|ل|ب)?"
+    r"(?P<head>ندوة|ملتقى|مؤتمر|منتدى|يوم\s+دراسي|اليوم\s+الدراسي)(?!\w)"
+)
+_MEETING = ar(
+    r"(?<!\w)(?P<det>(?:هذا|هذه|ذلك)\s+)?[وف]?(?P<al>بال|لل|ال|ل|ب)?"
+    r"(?P<head>اجتماعا|اجتماع|اجتماعها|اجتماعه|لقاء|دورتها|اجتماعاتها|مباحثات|محادثات)(?!\w)"
+)
+#: «عقد … اجتماعا», «استقبل … وفدا»: an event the sentence's verb makes a meeting.
+_HELD = ar(
+    r"(?<![^\W_و])(?:عقد|عقدت|عقدوا|عقدا|يعقد|تعقد|نظم|نظمت|استقبل|استقبلت|يستقبل|أجرى|أجرت)(?!\w)"
+)
+_DELEGATION = ar(r"(?<![^\W_و])(?:وفدا|وفد)(?!\w)")
+_MINISTERS = ar(r"(?<!\w)[وفل]?(?:ال)?(?:وزير|وزيرا|وزيري|وزيرين|الوزيرين|وزيرة)(?!\w)")
+_MINISTERIAL = ar(r"\s+(?:وزيري|وزيرا|الوزاري|الوزارية|وزراء)(?!\w)")
+_UPCOMING = frozenset(
+    fold(word) for word in ["المقبل", "المقبلة", "القادم", "القادمة", "المرتقب", "المرتقبة"]
+)
+_ADJECTIVE = re.compile(r"ال\w+(?:يه|ي)$")
+_NOT_ADJECTIVE = frozenset(fold(word) for word in ["التي", "الذي", "الحالي", "الماضي"])
+_WORD = re.compile(r"[ \t]*(\w+)")
+_SERIES_JOIN = ar(r"[ \t]*(?:ل|من\s+)(?:هذه\s+|هذا\s+)?")
+#: A body named after a preposition is not the subject that holds «اجتماعها» («المنبثقة عن …»).
+_GOVERNED = ar(r"(?<!\w)(?:عن|من|في|مع|بين|إلى|الى|التابعة|لدى)\s+$|(?<!\w)[بل]$")
+_JOIN = ar(r"[ \t]*(?:ل|لل|بين|من)?")
 
 
-def _name(doc: Document, meeting: MeetingEntity) -> str:
-    named = [m for m in meeting.mentions if not m.anaphoric and not m.generic] or meeting.mentions
-    best = max(named, key=lambda m: (m.ordinal is not None, m.end - m.start))
-    name = doc.original(best.start, best.end)
-    return "ا" + name[1:] if doc.norm.startswith("لل", best.start) else name
+def find_meetings(doc: Document, bodies: list[BodyMention]) -> list[MeetingMention]:
+    """Meeting mentions in text order; each span starts after clitics and determiners."""
+    found: list[MeetingMention] = []
+    for match in _SERIES.finditer(doc.norm):
+        mention = _series(doc, match, bodies)
+        if mention:
+            found.append(mention)
+    taken = Intervals([(m.start, m.end) for m in found])
+    for match in _SEMINAR.finditer(doc.norm):
+        if not taken.covers(match.start("head"), match.start("head") + 1):
+            found.append(_seminar(doc, match))
+    for match in _DELEGATION.finditer(doc.norm):
+        sentence_start = doc.sentence_of(match.start())[0]
+        if _HELD.search(doc.norm, max(sentence_start, match.start() - 120), match.start()):
+            end = _indefinite_adjectives_end(doc, match.end())
+            found.append(MeetingMention(match.start(), end, "other", None, False, False, False))
+    taken = Intervals([(m.start, m.end) for m in found])
+    for match in _MEETING.finditer(doc.norm):
+        if not taken.covers(match.start("head"), match.start("head") + 1):
+            mention = _meeting(doc, match, bodies)
+            if mention:
+                found.append(mention)
+    return sorted(found, key=lambda mention: mention.start)
 
 
-def _dates(
-    doc: Document, dates: list[Attached[DateMention]]
-) -> tuple[PartialDate | None, PartialDate | None, list[Evidence | None]]:
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    days: int | None = None
-    evidence: list[Evidence | None] = []
-    for attached in dates:
-        mention = attached.item
-        if mention.is_duration:
-            days = days or mention.days
-            evidence.append(doc.evidence("duration", mention.start, mention.end))
-            continue
-        if mention.first is None:
-            evidence.append(doc.evidence("date", mention.start, mention.end))
-            continue
-        role = _verb_role(doc, mention.start)
-        if mention.is_range and (start is None or end is None):
-            start, end = start or mention.first, end or mention.last
-            evidence.append(doc.evidence("date", mention.start, mention.end))
-        elif role == "end" and end is None:
-            end = mention.first
-            evidence.append(doc.evidence("end", mention.start, mention.end))
-        elif role == "start" and start is None:
-            start = mention.first
-            evidence.append(doc.evidence("start", mention.start, mention.end))
-        elif start is None and end is None:
-            start = end = mention.first
-            evidence.append(doc.evidence("date", mention.start, mention.end))
-    return (*_with_duration(start, end, days), evidence)
-
-
-def _with_duration(
-    start: PartialDate | None, end: PartialDate | None, days: int | None
-) -> tuple[PartialDate | None, PartialDate | None]:
-    if days is None:
-        return start, end
-    span = dt.timedelta(days=days - 1)
-    if end is not None and end.precision == "day" and (start is None or start == end):
-        return PartialDate(end.value - span, "day"), end
-    if start is not None and start.precision == "day" and (end is None or end == start):
-        return start, PartialDate(start.value + span, "day")
-    return start, end
-
-
-def _verb_role(doc: Document, position: int) -> str | None:
-    """ "end" after a closing word, "start" after an opening one, in the words before a date."""
-    sentence_start = doc.sentence_of(position)[0]
-    window = max(sentence_start, position - 80)
-    closing = [m.end() for m in _CLOSING.finditer(doc.norm, window, position)]
-    opening = [m.end() for m in _OPENING.finditer(doc.norm, window, position)]
-    if not closing and not opening:
+def _series(
+    doc: Document, match: re.Match[str], bodies: list[BodyMention]
+) -> MeetingMention | None:
+    """«الدورة الخامسة للندوة …», «الدورة المقبلة للجنة …», «النسخة الثالثة من الملتقى»."""
+    position = match.end()
+    ordinal_match = _next_word(doc, position)
+    ordinal = upcoming = None
+    if ordinal_match:
+        read = read_ordinal(doc.norm, ordinal_match.start(1))
+        if read:
+            ordinal, position = read
+        elif ordinal_match.group(1) in _UPCOMING:
+            upcoming, position = True, ordinal_match.end(1)
+    if ordinal is None and not upcoming:
         return None
-    return "end" if max(closing, default=-1) > max(opening, default=-1) else "start"
+    join = _SERIES_JOIN.match(doc.norm, position)
+    if not join:
+        return None
+    seminar = _SEMINAR.match(doc.norm, join.end() - (1 if doc.norm[join.end() - 1] == "ل" else 0))
+    start = _own_start(match)
+    if seminar:
+        end = _adjectives_end(doc, seminar.end())
+        kind: MeetingKind = _seminar_kind(seminar.group("head"))
+        return MeetingMention(
+            start, end[0], kind, ordinal, bool(match.group("det")), bool(upcoming), True
+        )
+    body = _body_at(bodies, join.end() - 1, join.end() + 1)
+    if body is None:
+        return None
+    return MeetingMention(
+        start,
+        bodies[body].end,
+        _body_meeting_kind(bodies[body]),
+        ordinal,
+        bool(match.group("det")),
+        bool(upcoming),
+        True,
+        body,
+    )
 
 
-def _place(
-    places: list[Attached[PlaceMention]], doc: Document
-) -> tuple[str | None, str | None, list[Evidence | None]]:
-    cities = [a for a in places if a.item.kind != "country"]
-    countries = [a for a in places if a.item.kind == "country"]
-    if cities:
-        chosen = cities[0].item
-        return chosen.key, chosen.country, [doc.evidence("city", chosen.start, chosen.end)]
-    if countries:
-        chosen = countries[0].item
-        return None, chosen.country, [doc.evidence("country", chosen.start, chosen.end)]
-    return None, None, []
+def _seminar(doc: Document, match: re.Match[str]) -> MeetingMention:
+    end, ordinal, upcoming = _adjectives_end(doc, match.end())
+    definite = bool(match.group("al") and match.group("al").endswith(("ال", "لل")))
+    definite = definite or match.group("head").startswith("ال")
+    return MeetingMention(
+        _own_start(match),
+        end,
+        _seminar_kind(match.group("head")),
+        ordinal,
+        bool(match.group("det")),
+        upcoming,
+        definite,
+    )
 
 
-def _status(
+def _meeting(
+    doc: Document, match: re.Match[str], bodies: list[BodyMention]
+) -> MeetingMention | None:
+    """«الاجتماع الأول للجنة …», «اجتماعها», «الاجتماع الوزاري», «مباحثات», «هذا اللقاء»."""
+    head = match.group("head")
+    if head == "اجتماعاتها":
+        return None
+    start = _own_start(match)
+    definite = bool(match.group("al") and match.group("al").endswith(("ال", "لل")))
+    anaphoric = bool(match.group("det"))
+    minister = _MINISTERIAL.match(doc.norm, match.end())
+    end, ordinal, upcoming = _adjectives_end(doc, minister.end() if minister else match.end())
+    possessive = head in _POSSESSIVE
+    body = None if minister else _meeting_body(doc, bodies, start, end, possessive)
+    if body is not None and not possessive:
+        end = bodies[body].end
+    kind = _meeting_kind(doc, head, start, minister is not None, body, bodies)
+    if kind is not None:
+        return MeetingMention(
+            start, end, kind, ordinal, anaphoric, upcoming, definite or possessive, body
+        )
+    if not (anaphoric or ordinal is not None or upcoming or definite):
+        return None
+    weak = not (anaphoric or ordinal is not None or upcoming)
+    return MeetingMention(
+        start, end, "other", ordinal, anaphoric, upcoming, definite, None, generic=True, weak=weak
+    )
+
+
+_POSSESSIVE = frozenset(("اجتماعها", "اجتماعه", "دورتها"))
+
+
+def _meeting_body(
+    doc: Document, bodies: list[BodyMention], start: int, end: int, possessive: bool
+) -> int | None:
+    """The body that meets: named before «اجتماعها», or right after «اجتماع (ل)…»."""
+    if possessive:
+        return _body_before(doc, bodies, start)
+    join = _JOIN.match(doc.norm, end)
+    return _body_at(bodies, end, (join.end() if join else end) + 1)
+
+
+def _meeting_kind(
     doc: Document,
-    meeting: MeetingEntity,
-    start: PartialDate | None,
-    end: PartialDate | None,
-    published: dt.date | None,
-) -> MeetingStatus:
-    first = start or end
-    if published is not None and first is not None:
-        return "planned" if _after(first, published) else "held"
-    if meeting.upcoming:
-        return "planned"
-    for mention in meeting.mentions[:1]:
-        sentence = doc.sentence_of(mention.start)
-        if _FUTURE.search(doc.norm, sentence[0], sentence[1]):
-            return "planned"
-    return "held"
+    head: str,
+    start: int,
+    ministerial: bool,
+    body: int | None,
+    bodies: list[BodyMention],
+) -> MeetingKind | None:
+    """The kind the words say, or ``None`` for a generic «الاجتماع» / «اللقاء»."""
+    if ministerial:
+        return "ministerial_meeting"
+    if body is not None:
+        return _body_meeting_kind(bodies[body])
+    if head in ("مباحثات", "محادثات"):
+        sentence = doc.sentence_of(start)
+        ministers = _MINISTERS.search(doc.norm, sentence[0], sentence[1])
+        return "ministerial_meeting" if ministers else "other"
+    sentence_start = doc.sentence_of(start)[0]
+    if head in ("اجتماعا", "لقاء") and _HELD.search(
+        doc.norm, max(sentence_start, start - 200), start
+    ):
+        return "other"
+    return None
 
 
-def _after(value: PartialDate, published: dt.date) -> bool:
-    if value.precision == "year":
-        return value.value.year > published.year
-    if value.precision == "month":
-        return (value.value.year, value.value.month) > (published.year, published.month)
-    return value.value > published
+def _adjectives_end(doc: Document, position: int) -> tuple[int, int | None, bool]:
+    """Past the adjectives of a meeting noun («الأمنية الدولية الثالثة»):
+    (end, ordinal, upcoming)."""
+    end, ordinal, upcoming = position, None, False
+    for _ in range(6):
+        word = _next_word(doc, end)
+        if not word or doc.norm[end : word.start(1)].strip(" \t") != "":
+            break
+        read = read_ordinal(doc.norm, word.start(1))
+        if read and ordinal is None:
+            ordinal, end = read
+            continue
+        text = word.group(1)
+        if text in _UPCOMING:
+            upcoming, end = True, word.end(1)
+            continue
+        if text in _NOT_ADJECTIVE or not _ADJECTIVE.match(text):
+            break
+        end = word.end(1)
+    return end, ordinal, upcoming
+
+
+def _indefinite_adjectives_end(doc: Document, position: int) -> int:
+    """Past indefinite adjectives («وفدا أمنيا إسبانيا رفيع المستوى» → «… إسبانيا»)."""
+    end = position
+    for _ in range(3):
+        word = _next_word(doc, end)
+        if not word or doc.norm[end : word.start(1)].strip(" \t") != "":
+            break
+        if not _INDEFINITE_ADJECTIVE.match(word.group(1)):
+            break
+        end = word.end(1)
+    return end
+
+
+_INDEFINITE_ADJECTIVE = re.compile(r"\w+(?:يا|يه|ي)$")
+
+
+def _next_word(doc: Document, position: int) -> re.Match[str] | None:
+    return _WORD.match(doc.norm, position)
+
+
+def _own_start(match: re.Match[str]) -> int:
+    """Skip the determiner and «و»/«بـ»; keep «لل» (its «ال» is not in the text)."""
+    start = match.end("det") if match.group("det") else match.start()
+    head = match.start("head") if "head" in match.groupdict() else None
+    al = match.groupdict().get("al")
+    if head is not None and al and al.endswith("ال"):
+        return head - 2
+    if head is not None and al == "لل":
+        return head - 2
+    if head is not None:
+        return head
+    # «الدورة»: the series pattern has no named head; skip clitics before «ال».
+    text = match.string[start : match.end()]
+    offset = text.find("ال")
+    return start + offset if offset >= 0 else start
+
+
+def _seminar_kind(head: str) -> MeetingKind:
+    return "other" if head in (fold("مؤتمر"), fold("منتدى")) else "seminar"
+
+
+BODY_MEETING_KINDS: dict[BodyKind, MeetingKind] = {
+    "strategic_committee": "strategic_committee_session",
+    "follow_up_committee": "follow_up_meeting",
+    "subcommittee": "subcommittee_meeting",
+    "working_group": "subcommittee_meeting",
+}
+
+
+def _body_meeting_kind(body: BodyMention) -> MeetingKind:
+    return BODY_MEETING_KINDS[body.kind]
+
+
+def _body_at(bodies: list[BodyMention], start: int, end: int) -> int | None:
+    for index, body in enumerate(bodies):
+        if start <= body.start <= end and not body.plural:
+            return index
+    return None
+
+
+def _body_before(doc: Document, bodies: list[BodyMention], position: int) -> int | None:
+    """The body whose meeting «اجتماعها» is: the nearest singular body before, same sentence."""
+    sentence_start = doc.sentence_of(position)[0]
+    candidates = [
+        index
+        for index, body in enumerate(bodies)
+        if sentence_start <= body.start < position
+        and not body.plural
+        and not _GOVERNED.search(doc.norm, max(sentence_start, body.start - 12), body.start)
+    ]
+    return candidates[-1] if candidates else None

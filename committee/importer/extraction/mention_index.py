@@ -26,9 +26,6 @@ class ByStart[T]:
         high = bisect.bisect_left(self._starts, end)
         return self.items[low:high]
 
-    def indices_between(self, start: int, end: int) -> range:
-        return range(bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end))
-
     def last_before(self, position: int, floor: int = 0) -> T | None:
         """The last item starting in ``[floor, position)``."""
         found = self.between(floor, position)

@@ -64,9 +64,6 @@ def _latin_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 _NAMES = _name_index()
 _ROLES = _role_index()
 _LATIN, _LATIN_NAMES = _latin_pattern()
-_DOMAINS: PhraseIndex[str] = PhraseIndex()
-for _entry in INSTITUTIONS:
-    _DOMAINS.add_all(_entry.domains, _entry.key)
 
 #: Words that may follow a head's title without lengthening it («… الوطني السيد», «… التي»).
 _AFTER_ROLE = frozenset(
@@ -151,14 +148,6 @@ def institution_in(doc: Document, start: int, end: int) -> str | None:
     for match in _NAMES.find(doc, start, end):
         return match.value
     return None
-
-
-def domain_institution(phrase: str) -> str | None:
-    """«للأمن الوطني» / «الأمن الوطني» → "dgsn" (the words after a head's title)."""
-    value = _DOMAINS.lookup(phrase)
-    if value is None and fold(phrase).startswith("لل"):
-        value = _DOMAINS.lookup("ا" + fold(phrase)[1:])
-    return value
 
 
 def _without_preposition(doc: Document, mention: OrgMention, quote: str) -> str:

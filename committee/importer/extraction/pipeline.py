@@ -37,14 +37,14 @@ from committee.importer.extraction.circumstances import find_chairs, find_organi
 from committee.importer.extraction.dates import DateMention, find_dates
 from committee.importer.extraction.gazetteer import PLACES
 from committee.importer.extraction.language import detect_language
-from committee.importer.extraction.meeting_mentions import MeetingMention, find_meetings
-from committee.importer.extraction.meetings import (
+from committee.importer.extraction.meeting_facts import (
     MeetingCircumstances,
     MeetingEntity,
     meeting_anchors,
     meeting_facts,
     resolve_meetings,
 )
+from committee.importer.extraction.meetings import MeetingMention, find_meetings
 from committee.importer.extraction.mention_index import Intervals
 from committee.importer.extraction.model import BodyKind, Evidence, Extraction, PersonFact
 from committee.importer.extraction.organizations import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from committee.importer.extraction.evidence import ordered_evidence, spans_of
-from committee.importer.extraction.meeting_mentions import MeetingMention
+from committee.importer.extraction.meetings import MeetingMention
 from committee.importer.extraction.mention_index import ByStart
 from committee.importer.extraction.model import ActionPlanFact, PlanStatus, RecommendationFact
 from committee.importer.extraction.plans import PlanMention, scope_text

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from committee.arabic import LETTER_FOLDS, normalize, normalize_with_offsets
 from committee.importer.extraction.model import Evidence, Span
@@ -167,9 +166,6 @@ class Document:
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The words of ``norm[start:end]`` as (start, end, word)."""
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.norm, start, end)]
-
-    def iter_words(self, start: int, end: int) -> Iterator[re.Match[str]]:
-        return _WORD.finditer(self.norm, start, end)
 
 
 def _quotations(norm: str) -> list[tuple[int, int]]:

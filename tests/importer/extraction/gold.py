@@ -19,7 +19,7 @@ from committee.arabic import normalize
 from committee.importer.extraction import Extraction
 
 ROOT = Path(__file__).resolve().parents[3]
-ARTICLES = ROOT / "tests" / "sources" / "articles"
+ARTICLES = ROOT / "tests" / "importer" / "articles"
 SEED_NAME = "000_c01d876123dccd78.txt"
 
 
@@ -47,6 +47,8 @@ def load_articles() -> list[GoldArticle]:
         source = seed_path() if gold.get("source") else expected.with_name(f"{name}.txt")
         published = dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
         articles.append(GoldArticle(name, source.read_text(encoding="utf-8"), published, gold))
+    if not articles:  # a moved folder must not turn every scored test into a vacuous one
+        raise FileNotFoundError(f"no gold articles in {ARTICLES}")
     return articles
 
 
