@@ -19,9 +19,10 @@ from committee import admin as committee_admin
 from committee.members import account_views
 from committee.public import views as site_views
 from committee.public.feeds import LatestFeed
+from committee.web import health
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("healthz", site_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     # Choosing a language is for everyone, visitors included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("calendar.ics", site_views.calendar, name="calendar"),

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.db import connection
-from django.db.utils import DatabaseError
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    JsonResponse,
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from committee.fulltext import MAX_QUERY_LENGTH
@@ -133,20 +129,3 @@ def body_calendar(request: HttpRequest, pk: int) -> HttpResponse:
         body = get_object_or_404(Body.objects.public(), pk=pk)
         meetings = Meeting.objects.public().filter(body=body).order_by("start_date", "pk")
         return _calendar(request, meetings, str(body.name))
-
-
-@login_not_required
-@never_cache
-@require_safe
-def healthz(request: HttpRequest) -> JsonResponse:
-    """``{"status": "ok", "database": "ok"}``, or 503 with the database's status when it is down."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return JsonResponse(
-            {"status": "error", "database": "unavailable", "detail": reason[:200]}, status=503
-        )
-    return JsonResponse({"status": "ok", "database": "ok"})
