@@ -1,0 +1,44 @@
+"""Who may act on what: the predicates the services check and views, templates and admin ask."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext as _
+
+from committee.bilateral import Role, Side
+from committee.recommendations.models import Recommendation
+
+
+def may_act_on(user: Any, recommendation: Recommendation) -> bool:
+    return Recommendation.objects.actionable_by(user).filter(pk=recommendation.pk).exists()
+
+
+def require_actionable(user: Any, recommendation: Recommendation) -> None:
+    if not may_act_on(user, recommendation):
+        raise PermissionDenied(_("You may not act on this recommendation."))
+
+
+def recommendation_of(record: models.Model) -> Recommendation | None:
+    if isinstance(record, Recommendation):
+        return record
+    related = getattr(record, "recommendation", None)
+    return related if isinstance(related, Recommendation) else None
+
+
+def may_decide_on_record(user: Any, record: models.Model) -> bool:
+    """Who may propose or decide the publication of ``record``: those who may act on its
+    recommendation, or for other records the secretariat who can see it."""
+    recommendation = recommendation_of(record)
+    if recommendation is not None:
+        visible = type(record)._default_manager.visible_to(user).filter(pk=record.pk)  # type: ignore[attr-defined]
+        return may_act_on(user, recommendation) and visible.exists()
+    manager: Any = type(record)._default_manager
+    return bool(
+        getattr(user, "role", "") == Role.SECRETARIAT
+        and getattr(user, "side", "") in Side.values
+        and hasattr(manager, "visible_to")
+        and manager.visible_to(user).filter(pk=record.pk).exists()
+    )
