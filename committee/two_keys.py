@@ -5,7 +5,7 @@ A two-key decision needs both delegations. It comes in two shapes that rest on t
 - *propose and confirm* — one delegation proposes, a member of the other confirms or rejects
   (status changes and publication, ``committee.recommendations.services``);
 - *both approve* — each delegation approves the same thing once, in either order (minutes,
-  ``committee.meetings.minutes``).
+  ``committee.meetings.services``).
 
 Either way a key belongs to a delegation (a user's ``side``), a delegation turns its key once,
 and the other delegation's key is the one that counts. Writes lock the row they decide on and

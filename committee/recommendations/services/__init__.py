@@ -1,4 +1,5 @@
-"""Every write of the members' area: progress, two-key status changes, two-key publication.
+"""Every write of the recommendations app: progress, two-key status changes and publication,
+holding a meeting (its frozen follow-up report), reminders.
 
 Each function is keyword-only, typed and atomic, and checks who may do it (``PermissionDenied``)
 and what may be done (``ValidationError``) itself, so views, commands and tests call the same
@@ -7,11 +8,13 @@ overwriting someone else's change. The rules every two-key write shares live in
 ``committee.two_keys``. E-mails leave after commit (``committee.recommendations.tasks``).
 
 One module per action: ``progress`` (drafts and publication of progress updates), ``status``
-(status changes), ``publication`` (making a record public) and ``reminders``; ``permissions``
-holds the predicates (``may_…``) the services check and views, templates and admin ask.
+(status changes), ``publication`` (making a record public), ``meetings`` (holding a meeting
+freezes its follow-up report) and ``reminders``; ``permissions`` holds the predicates
+(``may_…``) the services check and views, templates and admin ask.
 ``from committee.recommendations import services; services.confirm_status_change(...)``.
 """
 
+from committee.recommendations.services.meetings import freeze_report, hold_meeting
 from committee.recommendations.services.permissions import (
     may_act_on,
     may_decide_on_record,
@@ -50,6 +53,8 @@ __all__ = [
     "confirm_publication",
     "confirm_status_change",
     "edit_progress",
+    "freeze_report",
+    "hold_meeting",
     "may_act_on",
     "may_decide_on_record",
     "needs_two_keys",
