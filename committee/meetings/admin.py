@@ -424,8 +424,8 @@ class MinutesAdmin(RecordAdmin):
                 % {"number": saved.number},
                 messages.WARNING,
             )
-        obj.pk, obj.version, obj.number = saved.pk, saved.version, saved.number
-        obj.state = saved.state
+        obj.pk = saved.pk
+        obj.refresh_from_db()  # the version the service saved, as it saved it
 
     def response_change(self, request: HttpRequest, obj: Minutes) -> HttpResponse:
         return HttpResponseRedirect(reverse("admin:meetings_minutes_change", args=[obj.pk]))
