@@ -9,7 +9,8 @@ overwriting someone else's change. The rules every two-key write shares live in
 
 One module per action: ``progress`` (drafts and publication of progress updates), ``status``
 (status changes), ``publication`` (making a record public), ``meetings`` (holding a meeting
-freezes its follow-up report) and ``reminders``; ``permissions`` holds the predicates
+freezes its follow-up report) and ``reminders``; ``proposals`` holds the one ``decide()`` of
+every two-key proposal; ``permissions`` holds the predicates
 (``may_…``) the services check and views, templates and admin ask.
 ``from committee.recommendations import services; services.confirm_status_change(...)``.
 """
@@ -26,6 +27,7 @@ from committee.recommendations.services.progress import (
     publish_progress,
     record_progress,
 )
+from committee.recommendations.services.proposals import decide
 from committee.recommendations.services.publication import (
     confirm_publication,
     propose_publication,
@@ -52,6 +54,7 @@ __all__ = [
     "allowed_visibilities",
     "confirm_publication",
     "confirm_status_change",
+    "decide",
     "edit_progress",
     "freeze_report",
     "hold_meeting",

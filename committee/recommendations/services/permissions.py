@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from committee.bilateral import Role, Side
-from committee.recommendations.models import Recommendation
+from committee.bilateral import Decision, Role, Side
+from committee.recommendations.models import PublicationRequest, Recommendation, StatusChange
+from committee.two_keys import TwoKeyProposal, require_other_side
 
 
 def may_act_on(user: Any, recommendation: Recommendation) -> bool:
@@ -42,3 +43,22 @@ def may_decide_on_record(user: Any, record: models.Model) -> bool:
         and hasattr(manager, "visible_to")
         and manager.visible_to(user).filter(pk=record.pk).exists()
     )
+
+
+def require_may_decide(user: Any, proposal: TwoKeyProposal, decision: str) -> None:
+    """Refuses a decision on a proposal that is decided already, by the wrong delegation (the
+    other one confirms or rejects, the proposing one withdraws), or by someone who may not act
+    on what it is about."""
+    if proposal.decision != Decision.PENDING:
+        raise ValidationError(_("This proposal has already been decided."))
+    if decision == Decision.WITHDRAWN:
+        if getattr(user, "side", "") != proposal.proposed_side:
+            raise PermissionDenied(_("Only the proposing delegation may withdraw a proposal."))
+    else:
+        require_other_side(user, proposal.proposed_side)
+    if isinstance(proposal, StatusChange):
+        require_actionable(user, proposal.recommendation)
+    elif isinstance(proposal, PublicationRequest) and not (
+        proposal.record is not None and may_decide_on_record(user, proposal.record)
+    ):
+        raise PermissionDenied(_("You may not decide on this proposal."))

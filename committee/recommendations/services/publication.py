@@ -8,18 +8,17 @@ from typing import Any, cast
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bilateral import Decision, Visibility
 from committee.people.models import User
 from committee.recommendations.models import ProgressUpdate, PublicationRequest, UpdateState
 from committee.recommendations.services.permissions import may_decide_on_record
+from committee.recommendations.services.proposals import decide
 from committee.recommendations.tasks import announce_proposal
 from committee.records import Record
 from committee.two_keys import bump as _bump
 from committee.two_keys import locked as _locked
-from committee.two_keys import require_other_side as _require_other_side
 
 
 @transaction.atomic
@@ -44,25 +43,11 @@ def propose_publication(*, record: Record, by: User, reason: str = "") -> Public
     return request
 
 
-def _pending_request(request: PublicationRequest, by: User) -> PublicationRequest:
-    request = _locked(request)
-    if request.decision != Decision.PENDING:
-        raise ValidationError(_("This proposal has already been decided."))
-    _require_other_side(by, request.proposed_side)
-    if request.record is None or not may_decide_on_record(by, request.record):
-        raise PermissionDenied(_("You may not decide on this proposal."))
-    return request
-
-
 @transaction.atomic
 def confirm_publication(*, request: PublicationRequest, by: User) -> PublicationRequest:
     """The other delegation's key: the record becomes public."""
-    request = _pending_request(request, by)
+    request = decide(request, by=by, decision=Decision.CONFIRMED)
     record: Any = _locked(cast(models.Model, request.record))
-    request.decision = Decision.CONFIRMED
-    request.decided_by, request.decided_side = by, by.side
-    request.decided_at = timezone.now()
-    request.save()
     record.visibility = Visibility.PUBLIC
     _bump(record, "visibility")
     return request
@@ -70,12 +55,5 @@ def confirm_publication(*, request: PublicationRequest, by: User) -> Publication
 
 @transaction.atomic
 def reject_publication(*, request: PublicationRequest, by: User, reason: str) -> PublicationRequest:
-    request = _pending_request(request, by)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the proposal is rejected.")})
-    request.decision = Decision.REJECTED
-    request.decided_by, request.decided_side = by, by.side
-    request.decided_at = timezone.now()
-    request.decision_reason = reason.strip()
-    request.save()
-    return request
+    """The other delegation refuses, saying why; the record keeps its visibility."""
+    return decide(request, by=by, decision=Decision.REJECTED, reason=reason)

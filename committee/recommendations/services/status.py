@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +19,11 @@ from committee.recommendations.models import (
     StatusChange,
 )
 from committee.recommendations.services.permissions import require_actionable as _require_actionable
+from committee.recommendations.services.proposals import decide
 from committee.recommendations.tasks import announce_proposal
 from committee.two_keys import StaleEdit
 from committee.two_keys import bump as _bump
 from committee.two_keys import locked as _locked
-from committee.two_keys import require_other_side as _require_other_side
 from committee.two_keys import require_version as _require_version
 
 #: Changes one delegation makes alone; they take effect at once.
@@ -132,49 +132,19 @@ def _apply(change: StatusChange) -> Recommendation:
     return recommendation
 
 
-def _pending_change(change: StatusChange) -> StatusChange:
-    change = _locked(change)
-    if change.decision != Decision.PENDING:
-        raise ValidationError(_("This proposal has already been decided."))
-    return change
-
-
 @transaction.atomic
 def confirm_status_change(*, change: StatusChange, by: User) -> Recommendation:
     """The other delegation's key: the change takes effect now."""
-    change = _pending_change(change)
-    _require_other_side(by, change.proposed_side)
-    _require_actionable(by, change.recommendation)
-    change.decision = Decision.CONFIRMED
-    change.decided_by, change.decided_side = by, by.side
-    change.decided_at = timezone.now()
-    _bump(change, "decision", "decided_by", "decided_side", "decided_at")
-    return _apply(change)
+    return _apply(decide(change, by=by, decision=Decision.CONFIRMED))
 
 
 @transaction.atomic
 def reject_status_change(*, change: StatusChange, by: User, reason: str) -> StatusChange:
     """The other delegation refuses, saying why; the recommendation does not change."""
-    change = _pending_change(change)
-    _require_other_side(by, change.proposed_side)
-    _require_actionable(by, change.recommendation)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Say why the proposal is rejected.")})
-    change.decision = Decision.REJECTED
-    change.decided_by, change.decided_side = by, by.side
-    change.decided_at = timezone.now()
-    change.decision_reason = reason.strip()
-    _bump(change, "decision", "decided_by", "decided_side", "decided_at", "decision_reason")
-    return change
+    return decide(change, by=by, decision=Decision.REJECTED, reason=reason)
 
 
 @transaction.atomic
 def withdraw_status_change(*, change: StatusChange, by: User) -> StatusChange:
     """The proposing delegation takes its proposal back."""
-    change = _pending_change(change)
-    if by.side != change.proposed_side:
-        raise PermissionDenied(_("Only the proposing delegation may withdraw a proposal."))
-    _require_actionable(by, change.recommendation)
-    change.decision = Decision.WITHDRAWN
-    _bump(change, "decision")
-    return change
+    return decide(change, by=by, decision=Decision.WITHDRAWN)
