@@ -18,7 +18,12 @@ every two-key proposal; ``permissions`` holds the predicates
 from committee.recommendations.services.meetings import freeze_report, hold_meeting
 from committee.recommendations.services.permissions import (
     may_act_on,
+    may_confirm,
     may_decide_on_record,
+    may_propose_publication,
+    may_propose_status_change,
+    may_report_progress,
+    may_withdraw,
     recommendation_of,
 )
 from committee.recommendations.services.progress import (
@@ -59,7 +64,12 @@ __all__ = [
     "freeze_report",
     "hold_meeting",
     "may_act_on",
+    "may_confirm",
     "may_decide_on_record",
+    "may_propose_publication",
+    "may_propose_status_change",
+    "may_report_progress",
+    "may_withdraw",
     "needs_two_keys",
     "propose_publication",
     "propose_status_change",

@@ -1,4 +1,5 @@
-"""Who may act on what: the predicates the services check and views, templates and admin ask."""
+"""Who may do what: the predicates (``may_…``) that views, templates and the admin ask, and the
+checks (``require_…``) the services make; each rule is written here once."""
 
 from __future__ import annotations
 
@@ -15,6 +16,15 @@ from committee.two_keys import TwoKeyProposal, require_other_side
 
 def may_act_on(user: Any, recommendation: Recommendation) -> bool:
     return Recommendation.objects.actionable_by(user).filter(pk=recommendation.pk).exists()
+
+
+def may_report_progress(user: Any, recommendation: Recommendation) -> bool:
+    """A member of a delegation that may act on the recommendation."""
+    return may_act_on(user, recommendation)
+
+
+def may_propose_status_change(user: Any, recommendation: Recommendation) -> bool:
+    return may_act_on(user, recommendation)
 
 
 def require_actionable(user: Any, recommendation: Recommendation) -> None:
@@ -45,6 +55,10 @@ def may_decide_on_record(user: Any, record: models.Model) -> bool:
     )
 
 
+def may_propose_publication(user: Any, record: models.Model) -> bool:
+    return may_decide_on_record(user, record)
+
+
 def require_may_decide(user: Any, proposal: TwoKeyProposal, decision: str) -> None:
     """Refuses a decision on a proposal that is decided already, by the wrong delegation (the
     other one confirms or rejects, the proposing one withdraws), or by someone who may not act
@@ -62,3 +76,22 @@ def require_may_decide(user: Any, proposal: TwoKeyProposal, decision: str) -> No
         proposal.record is not None and may_decide_on_record(user, proposal.record)
     ):
         raise PermissionDenied(_("You may not decide on this proposal."))
+
+
+def _allows(user: Any, proposal: TwoKeyProposal, decision: str) -> bool:
+    try:
+        require_may_decide(user, proposal, decision)
+    except (PermissionDenied, ValidationError):
+        return False
+    return True
+
+
+def may_confirm(user: Any, proposal: TwoKeyProposal) -> bool:
+    """Whether ``user`` may confirm (or reject) a proposal: it is pending and they are of the
+    other delegation and may act on what it is about."""
+    return _allows(user, proposal, Decision.CONFIRMED)
+
+
+def may_withdraw(user: Any, proposal: TwoKeyProposal) -> bool:
+    """Whether ``user`` may withdraw a proposal: it is pending and their delegation made it."""
+    return _allows(user, proposal, Decision.WITHDRAWN)
