@@ -3,9 +3,10 @@
 A two-key decision needs both delegations. It comes in two shapes that rest on the same rules:
 
 - *propose and confirm* — one delegation proposes, a member of the other confirms or rejects
-  (status changes and publication, ``committee.recommendations.services``);
+  (status changes and publication: models on ``TwoKeyProposal``, decided by one ``decide()`` in
+  ``committee.recommendations.services``);
 - *both approve* — each delegation approves the same thing once, in either order (minutes,
-  ``committee.meetings.minutes``).
+  ``committee.meetings.services``).
 
 Either way a key belongs to a delegation (a user's ``side``), a delegation turns its key once,
 and the other delegation's key is the one that counts. Writes lock the row they decide on and
@@ -15,13 +16,16 @@ refuse an edit made on a copy older than the saved one (``StaleEdit``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Self
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from committee.bilateral import Side
+from committee.bilateral import Decision, Side
 
 BOTH_SIDES = frozenset(Side.values)
 
@@ -68,3 +72,79 @@ def require_other_side(user: Any, proposed_side: str) -> None:
 def both_keys_turned(sides: Iterable[str]) -> bool:
     """Both approve: true once each delegation has turned its key."""
     return set(sides) >= BOTH_SIDES
+
+
+# --- Propose and confirm ------------------------------------------------------------------------
+
+
+class TwoKeyQuerySet[M: models.Model](models.QuerySet[M]):
+    def pending(self) -> Self:
+        return self.filter(decision=Decision.PENDING)
+
+    def awaiting(self, side: str) -> Self:
+        """Pending proposals that the delegation ``side`` must confirm or reject."""
+        return self.pending().exclude(proposed_side=side)
+
+
+def proposer(related_name: str) -> Any:
+    """``proposed_by``, for a model that keeps its own reverse name on users."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("proposed by"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )
+
+
+def decider(related_name: str) -> Any:
+    """``decided_by``, for a model that keeps its own reverse name on users."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=gettext_lazy("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+    )
+
+
+class TwoKeyProposal(models.Model):
+    """What one delegation proposes and the other decides: who proposed it for which
+    delegation and when, and the decision, who took it for which delegation, when and why.
+
+    Written only by ``committee.recommendations.services.decide`` (and by proposing).
+    Subclasses set their own reverse names with ``proposer()`` and ``decider()`` and add
+    ``shared_constraints()`` to theirs.
+    """
+
+    proposed_by = proposer("%(class)s_proposals")
+    proposed_side = models.CharField(
+        gettext_lazy("proposing delegation"), max_length=2, choices=Side
+    )
+    proposed_at = models.DateTimeField(gettext_lazy("proposed on"), auto_now_add=True)
+    decision = models.CharField(
+        gettext_lazy("decision"), max_length=10, choices=Decision, default=Decision.PENDING
+    )
+    decided_by = decider("%(class)s_decisions")
+    decided_side = models.CharField(
+        gettext_lazy("deciding delegation"), max_length=2, choices=Side, blank=True
+    )
+    decided_at = models.DateTimeField(gettext_lazy("decided on"), null=True, blank=True)
+    decision_reason = models.TextField(gettext_lazy("reason for the decision"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-proposed_at"]
+
+    @staticmethod
+    def shared_constraints(prefix: str) -> list[models.BaseConstraint]:
+        """The checks every proposal table has, named ``{prefix}_…``."""
+        return [
+            models.CheckConstraint(
+                condition=Q(proposed_side__in=Side.values), name=f"{prefix}_proposed_side_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(decision=Decision.REJECTED) | ~Q(decision_reason=""),
+                name=f"{prefix}_rejection_has_reason",
+            ),
+        ]

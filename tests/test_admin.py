@@ -47,7 +47,7 @@ def everything(ma_secretariat):
     from committee.sources.models import ImportRun
 
     ImportRun.objects.create(status="succeeded", file_name="a.txt")
-    from committee.meetings.minutes import draft_minutes
+    from committee.meetings.services import draft_minutes
 
     draft_minutes(meeting=meeting, language="ar", text="محضر الجلسة", by=ma_secretariat)
     return meeting

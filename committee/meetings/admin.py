@@ -1,3 +1,8 @@
+"""The meetings' admin. ``MeetingAdmin`` is defined here but registered by the app that adds
+to it: ``committee.recommendations.admin`` subclasses it with the standing recommendations
+checked at the meeting and holding (which freezes the follow-up report), since meetings sit
+below recommendations and may not import them."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +25,8 @@ from committee.admin import (
     VersionedForm,
     translation_fieldsets,
 )
-from committee.meetings import cycle
-from committee.meetings import minutes as minutes_service
+from committee.meetings import planning
+from committee.meetings import services as meeting_services
 from committee.meetings.models import (
     AgendaItem,
     Document,
@@ -35,8 +40,6 @@ from committee.meetings.models import (
     Participation,
     Statement,
 )
-from committee.recommendations.cycle import freeze_report
-from committee.recommendations.models import PeriodCheck
 from committee.sources.admin import CitationInline
 from committee.uploads import CheckedFile, check_upload
 
@@ -114,17 +117,6 @@ class DocumentInline(TabularInline):
     fields = ["kind", "language", "title", "file", "visibility"]
 
 
-class MeetingPeriodCheckInline(TabularInline):
-    """Standing recommendations checked at this meeting: «annual meeting held in 2015: yes»."""
-
-    model = PeriodCheck
-    fk_name = "meeting"
-    fields = ["recommendation", "year", "met", "note"]
-    autocomplete_fields = ["recommendation"]
-    show_change_link = False
-    verbose_name_plural = gettext_lazy("standing recommendations checked at this meeting")
-
-
 class MinutesInline(TabularInline):
     """Every version of the minutes; they are written and approved on their own pages."""
 
@@ -140,8 +132,13 @@ class MinutesInline(TabularInline):
         return False
 
 
-@admin.register(Meeting)
 class MeetingAdmin(RecordAdmin):
+    """Meetings, their agenda, participants, statements, documents and minutes.
+
+    Not registered here: ``committee.recommendations.admin.MeetingAdmin`` extends and registers
+    it, adding inlines and actions.
+    """
+
     list_display = [
         "__str__",
         "kind",
@@ -175,11 +172,9 @@ class MeetingAdmin(RecordAdmin):
         ParticipationInline,
         StatementInline,
         DocumentInline,
-        MeetingPeriodCheckInline,
         MinutesInline,
         CitationInline,
     ]
-    actions = [*RecordAdmin.actions, "hold_and_freeze"]
     change_list_template = "admin/meetings/meeting/change_list.html"
     fieldsets = translation_fieldsets(
         Meeting,
@@ -204,7 +199,7 @@ class MeetingAdmin(RecordAdmin):
         kind = request.GET.get("kind", "")
         if kind in MeetingKind.values:
             body = request.GET.get("body", "")
-            defaults = cycle.planning_defaults(
+            defaults = planning.planning_defaults(
                 kind, request.user, int(body) if body.isdigit() else None
             )
             initial = {**defaults, **initial}
@@ -220,44 +215,12 @@ class MeetingAdmin(RecordAdmin):
         }
         return super().changelist_view(request, context)
 
-    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
-        """A planned meeting saved as held has its follow-up report frozen."""
-        was_planned = change and form.initial.get("status") == MeetingStatus.PLANNED
-        super().save_model(request, obj, form, change)
-        if was_planned and obj.status == MeetingStatus.HELD:
-            freeze_report(obj, by=request.user)  # type: ignore[arg-type]
-            self.message_user(
-                request, _("The follow-up report of this meeting is frozen."), messages.SUCCESS
-            )
-
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         """Planned meetings get the follow-up item on their agenda, after the agenda items of the
         form are saved (an editor may have added it there, or numbered their own first)."""
         super().save_related(request, form, formsets, change)
         if form.instance.status == MeetingStatus.PLANNED:
-            cycle.ensure_follow_up_item(form.instance)
-
-    @admin.action(description=gettext_lazy("Mark as held and freeze the follow-up report"))
-    def hold_and_freeze(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
-        held = 0
-        for meeting in queryset:
-            try:
-                cycle.hold_meeting(meeting, by=request.user)  # type: ignore[arg-type]
-            except ValidationError as error:
-                self.message_user(request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR)
-            else:
-                held += 1
-        if held:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d meeting held; its follow-up report is frozen.",
-                    "%(count)d meetings held; their follow-up reports are frozen.",
-                    held,
-                )
-                % {"count": held},
-                messages.SUCCESS,
-            )
+            meeting_services.ensure_follow_up_item(form.instance)
 
 
 @admin.register(AgendaItem)
@@ -332,7 +295,7 @@ class MinutesApprovalInline(TabularInline):
 
 
 class MinutesForm(VersionedForm):
-    """Says before saving what ``committee.meetings.minutes`` would refuse."""
+    """Says before saving what ``committee.meetings.services`` would refuse."""
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -341,9 +304,9 @@ class MinutesForm(VersionedForm):
             if instance.pk is None:
                 meeting, item = cleaned.get("meeting"), cleaned.get("agenda_item")
                 if meeting is not None and cleaned.get("language"):
-                    minutes_service.check_new_draft(meeting, item, cleaned["language"])
+                    meeting_services.check_new_draft(meeting, item, cleaned["language"])
             elif "text" in self.changed_data and instance.state != MinutesState.DRAFT:
-                minutes_service.check_newest(instance)
+                meeting_services.check_newest(instance)
         except ValidationError as error:
             self.add_error(None, error)
         return cleaned
@@ -433,7 +396,7 @@ class MinutesAdmin(RecordAdmin):
         data = form.cleaned_data
         try:
             if not change:
-                saved = minutes_service.draft_minutes(
+                saved = meeting_services.draft_minutes(
                     meeting=data["meeting"],
                     agenda_item=data.get("agenda_item"),
                     language=data["language"],
@@ -442,7 +405,7 @@ class MinutesAdmin(RecordAdmin):
                     by=request.user,  # type: ignore[arg-type]
                 )
             else:
-                saved = minutes_service.edit_minutes(
+                saved = meeting_services.edit_minutes(
                     minutes=Minutes.objects.get(pk=obj.pk),
                     text=data.get("text", obj.text),
                     visibility=data.get("visibility", ""),
@@ -462,8 +425,8 @@ class MinutesAdmin(RecordAdmin):
                 % {"number": saved.number},
                 messages.WARNING,
             )
-        obj.pk, obj.version, obj.number = saved.pk, saved.version, saved.number
-        obj.state = saved.state
+        obj.pk = saved.pk
+        obj.refresh_from_db()  # the version the service saved, as it saved it
 
     def response_change(self, request: HttpRequest, obj: Minutes) -> HttpResponse:
         return HttpResponseRedirect(reverse("admin:meetings_minutes_change", args=[obj.pk]))
@@ -473,7 +436,7 @@ class MinutesAdmin(RecordAdmin):
         adopted, approved = 0, 0
         for minutes in queryset:
             try:
-                result = minutes_service.approve_minutes(
+                result = meeting_services.approve_minutes(
                     minutes=minutes,
                     by=request.user,  # type: ignore[arg-type]
                 )

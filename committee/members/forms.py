@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from committee.languages import Language, direction
+from committee.languages import Language
 from committee.people.models import User
 from committee.recommendations.models import Completion, Recommendation, Status
 from committee.recommendations.services import allowed_targets, allowed_visibilities
@@ -82,10 +82,6 @@ class ProgressForm(forms.Form):
         if as_of > timezone.localdate():
             raise ValidationError(_("The date cannot be in the future."))
         return as_of
-
-    @property
-    def narrative_direction(self) -> str:
-        return direction(str(self["language"].value() or ""))
 
 
 class StatusProposalForm(forms.Form):

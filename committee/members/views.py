@@ -129,7 +129,7 @@ def progress_create(request: HttpRequest, reference: str) -> HttpResponse:
             pk=request.GET["corrects"] if request.GET["corrects"].isdigit() else 0,
             recommendation=rec,
         )
-    if not services.may_act_on(user, rec):
+    if not services.may_report_progress(user, rec):
         raise PermissionDenied
     initial = {}
     if corrects is not None:
@@ -264,7 +264,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 def status_propose(request: HttpRequest, reference: str) -> HttpResponse:
     user = _member(request)
     rec = _recommendation(request, reference)
-    if not services.may_act_on(user, rec):
+    if not services.may_propose_status_change(user, rec):
         raise PermissionDenied
     form = StatusProposalForm(request.POST or None, recommendation=rec, user=user)
     if request.method == "POST" and form.is_valid():
@@ -341,12 +341,8 @@ def status_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "change": change,
         "recommendation": change.recommendation,
         "form": form,
-        "may_decide": change.decision == Decision.PENDING
-        and user.side != change.proposed_side
-        and services.may_act_on(user, change.recommendation),
-        "may_withdraw": change.decision == Decision.PENDING
-        and user.side == change.proposed_side
-        and services.may_act_on(user, change.recommendation),
+        "may_decide": services.may_confirm(user, change),
+        "may_withdraw": services.may_withdraw(user, change),
     }
     return render(request, "members/status_decide.html", context)
 
@@ -373,7 +369,7 @@ def _publishable(request: HttpRequest, kind: str, pk: int) -> tuple[Any, Recomme
 def publication_propose(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     user = _member(request)
     record, rec = _publishable(request, kind, pk)
-    if not services.may_decide_on_record(user, record):
+    if not services.may_propose_publication(user, record):
         raise PermissionDenied
     form = OptionalReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -426,8 +422,6 @@ def publication_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "record": record,
         "recommendation": rec,
         "form": form,
-        "may_decide": publication.decision == Decision.PENDING
-        and user.side != publication.proposed_side
-        and services.may_decide_on_record(user, record),
+        "may_decide": services.may_confirm(user, publication),
     }
     return render(request, "members/publication_decide.html", context)

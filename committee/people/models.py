@@ -74,10 +74,6 @@ class User(AbstractUser):
     def is_secretariat(self) -> bool:
         return self.is_active and self.role == Role.SECRETARIAT
 
-    @property
-    def other_side(self) -> str:
-        return {Side.MA: Side.ES, Side.ES: Side.MA}.get(Side(self.side), "") if self.side else ""
-
 
 type Viewer = User | AnonymousUser | None
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from committee.languages import active_language
-from committee.meetings import minutes as minutes_service
+from committee.meetings import services as meeting_services
 from committee.meetings.models import (
     AgendaItem,
     Document,
@@ -32,7 +32,7 @@ from committee.people.models import Organization, Person, Viewer
 from committee.public.listing import filter_errors
 from committee.public.meeting_filters import MeetingFilter
 from committee.public.pdf import render_pdf
-from committee.recommendations import cycle
+from committee.recommendations import follow_up as follow_up_reads
 from committee.recommendations.models import (
     OPEN,
     ActionPlan,
@@ -87,10 +87,12 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
     kinds = Counter(decided.values_list("adoption_kind", flat=True))
     still_open = list(decided.filter(status__in=OPEN)[:RECOMMENDATIONS_SHOWN])
     planned = meeting.status == MeetingStatus.PLANNED
-    follow_up = cycle.follow_up(meeting, viewer, limit=FOLLOW_UP_SHOWN) if planned else None
+    follow_up = (
+        follow_up_reads.follow_up(meeting, viewer, limit=FOLLOW_UP_SHOWN) if planned else None
+    )
     open_count = sum(len(group.items) for group in follow_up or [])
     if open_count == FOLLOW_UP_SHOWN:  # the list was cut: count the rest (only then)
-        open_count = cycle.open_on_record(meeting, viewer).count()
+        open_count = follow_up_reads.open_on_record(meeting, viewer).count()
     return {
         "decided_count": sum(kinds.values()),
         "adopted_count": kinds.get("adopted", 0),
@@ -108,7 +110,7 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
         "open_list": reverse("recommendation-list")
         + "?"
         + urlencode([("status", status) for status in sorted(OPEN)]),
-        "as_of": cycle.as_of(meeting),
+        "as_of": follow_up_reads.as_of(meeting),
     }
 
 
@@ -197,7 +199,7 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("approvals")
         .order_by("agenda_item__order", "agenda_item_id", "language", "-number")
     )
-    if not minutes_service.may_write_minutes(viewer):
+    if not meeting_services.may_write_minutes(viewer):
         versions = versions.filter(state=MinutesState.ADOPTED)
     current = {m.pk for m in Minutes.objects.visible_to(viewer).filter(meeting=meeting).current()}
     return render(
@@ -209,7 +211,7 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report_context(request: HttpRequest, pk: int) -> dict[str, Any]:
     meeting = _visible_meeting(request, pk)
-    return {"meeting": meeting, "report": cycle.report(meeting, request.user)}
+    return {"meeting": meeting, "report": follow_up_reads.report(meeting, request.user)}
 
 
 @login_not_required

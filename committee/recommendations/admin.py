@@ -1,6 +1,22 @@
+"""The recommendations' admin, and the meetings' admin completed with the follow-up.
+
+Meetings sit below recommendations: ``committee.meetings.admin.MeetingAdmin`` knows nothing of
+them and is not registered there. ``MeetingAdmin`` here subclasses it with the standing
+recommendations checked at the meeting and holding a meeting (which freezes its follow-up
+report, ``services.hold_meeting``), and registers it. An app that adds to a lower app's admin
+does the same: subclass, then register.
+"""
+
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from committee.admin import (
     RECORD_FIELDS,
@@ -10,6 +26,9 @@ from committee.admin import (
     TabularInline,
     translation_fieldsets,
 )
+from committee.meetings import admin as meetings_admin
+from committee.meetings.models import Meeting, MeetingStatus
+from committee.recommendations import services
 from committee.recommendations.models import (
     Action,
     ActionPlan,
@@ -320,3 +339,73 @@ class EvidenceAdmin(CommitteeAdmin):
 
     def has_add_permission(self, request, *args):  # type: ignore[no-untyped-def]
         return False
+
+
+# --- Meetings, with their follow-up -------------------------------------------------------------
+
+
+class MeetingPeriodCheckInline(TabularInline):
+    """Standing recommendations checked at this meeting: «annual meeting held in 2015: yes»."""
+
+    model = PeriodCheck
+    fk_name = "meeting"
+    fields = ["recommendation", "year", "met", "note"]
+    autocomplete_fields = ["recommendation"]
+    show_change_link = False
+    verbose_name_plural = gettext_lazy("standing recommendations checked at this meeting")
+
+
+_CHECKS_AT = meetings_admin.MeetingAdmin.inlines.index(meetings_admin.DocumentInline) + 1
+
+
+@admin.register(Meeting)
+class MeetingAdmin(meetings_admin.MeetingAdmin):
+    """The meetings' admin with the follow-up: standing recommendations checked at the meeting
+    (after its documents) and holding, which freezes the follow-up report."""
+
+    inlines = [
+        *meetings_admin.MeetingAdmin.inlines[:_CHECKS_AT],
+        MeetingPeriodCheckInline,
+        *meetings_admin.MeetingAdmin.inlines[_CHECKS_AT:],
+    ]
+    actions = [*meetings_admin.MeetingAdmin.actions, "hold_and_freeze"]
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
+        """A planned meeting saved as held is saved as it was, still planned, then held by
+        ``services.hold_meeting``, which freezes its follow-up report."""
+        holds = (
+            change
+            and form.initial.get("status") == MeetingStatus.PLANNED
+            and obj.status == MeetingStatus.HELD
+        )
+        if holds:
+            obj.refresh_from_db(fields=["status"])  # the form does not hold a meeting
+        super().save_model(request, obj, form, change)
+        if holds:
+            services.hold_meeting(obj, by=request.user)  # type: ignore[arg-type]
+            obj.refresh_from_db(fields=["status", "version", "updated_at"])
+            self.message_user(
+                request, _("The follow-up report of this meeting is frozen."), messages.SUCCESS
+            )
+
+    @admin.action(description=gettext_lazy("Mark as held and freeze the follow-up report"))
+    def hold_and_freeze(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        held = 0
+        for meeting in queryset:
+            try:
+                services.hold_meeting(meeting, by=request.user)  # type: ignore[arg-type]
+            except ValidationError as error:
+                self.message_user(request, f"{meeting}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                held += 1
+        if held:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d meeting held; its follow-up report is frozen.",
+                    "%(count)d meetings held; their follow-up reports are frozen.",
+                    held,
+                )
+                % {"count": held},
+                messages.SUCCESS,
+            )

@@ -335,3 +335,25 @@ def test_a_later_article_upgrades_a_month_precise_date_to_the_day(no_memory):
         for change in report.updated
     )
     assert meeting.needs_review
+
+
+def test_a_planned_meeting_the_article_reports_held_is_held_through_the_meeting_cycle(
+    seed_article, no_memory
+):
+    """The importer holds a planned meeting as the admin does: its follow-up report is frozen."""
+    from committee.recommendations.models import FollowUpReport
+    from tests import factories
+
+    planned = factories.MeetingFactory(
+        kind="seminar", ordinal=2, body=None, status="planned", visibility="public"
+    )
+
+    import_article(article=seed_article, published=PUBLISHED, memory=no_memory)
+
+    planned.refresh_from_db()
+    assert planned.status == "held"
+    assert FollowUpReport.objects.filter(meeting=planned).exists()
+    # A meeting the article makes known for the first time is history: no report is frozen.
+    first = Meeting.objects.get(kind="seminar", ordinal=1)
+    assert first.status == "held"
+    assert not FollowUpReport.objects.filter(meeting=first).exists()

@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from committee.bilateral import Side, Visibility
-from committee.meetings.cycle import ensure_follow_up_item, hold_meeting, planning_defaults
 from committee.meetings.models import AgendaItem, Meeting, MeetingStatus
-from committee.recommendations.cycle import follow_up, open_on_record
+from committee.meetings.planning import planning_defaults
+from committee.meetings.services import ensure_follow_up_item
+from committee.recommendations.follow_up import follow_up, open_on_record
 from committee.recommendations.models import FollowUpReport, PeriodCheck
+from committee.recommendations.services import hold_meeting
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 
 from committee.bilateral import Visibility
-from committee.meetings import minutes as service
+from committee.meetings import services as service
 from committee.meetings.models import Minutes, MinutesApproval, MinutesState
 from tests import factories as f
 

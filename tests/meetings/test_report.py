@@ -16,10 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
 from committee.bilateral import Side, Visibility
-from committee.meetings.cycle import hold_meeting
 from committee.public import pdf
-from committee.recommendations.cycle import freeze_report
 from committee.recommendations.models import FollowUpReport, PeriodCheck, ReportEntry
+from committee.recommendations.services import freeze_report, hold_meeting
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from committee.bilateral import Visibility
-from committee.meetings import minutes as service
+from committee.meetings import services as service
 from committee.meetings.models import Minutes, MinutesState
 from tests import factories as f
 

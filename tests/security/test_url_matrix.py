@@ -17,8 +17,8 @@ from django.utils import timezone
 from pghistory.models import Events
 
 from committee.meetings.models import Minutes, MinutesApproval
-from committee.recommendations.cycle import freeze_report
 from committee.recommendations.models import Evidence, PeriodCheck, PublicationRequest
+from committee.recommendations.services import freeze_report
 from committee.sources.models import ImportRun
 from tests import factories as f
 from tests.members.test_matrix import PAGES as MEMBER_PAGES

@@ -13,7 +13,8 @@ from committee.meetings.models import (
     Meeting,
 )
 from committee.people.models import Person
-from committee.subcommittees.models import Body, BodyKind, BodyStatus, Membership, MembershipRole
+from committee.subcommittees import services
+from committee.subcommittees.models import Body, BodyKind, Membership, MembershipRole
 
 
 class BodyRecorder(RecorderBase):
@@ -58,8 +59,7 @@ class BodyRecorder(RecorderBase):
                 established.precision,
             )
             changed.append("established_date")
-        if body.status == BodyStatus.PROPOSED and fact.status == "active":
-            body.status = BodyStatus.ACTIVE
+        if fact.status == "active" and services.activate(body):
             changed.append("status")
         self.save(body, created=created, changed=[] if created else changed)
         self.cite(body, fact)

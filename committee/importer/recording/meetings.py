@@ -15,11 +15,13 @@ from committee.meetings.models import (
     AgendaItem,
     Meeting,
     MeetingOrganizer,
+    MeetingStatus,
     Participation,
     ParticipationRole,
     Statement,
 )
 from committee.people.models import Organization, Person
+from committee.recommendations.services import hold_meeting
 from committee.subcommittees.models import Body
 
 
@@ -56,7 +58,12 @@ class MeetingRecorder(RecorderBase):
         meeting = self.find_meeting(fact)
         created = meeting is None
         if meeting is None:
-            meeting = Meeting(kind=fact.kind, visibility=self.visibility(), original_language="ar")
+            meeting = Meeting(
+                kind=fact.kind,
+                status=fact.status,
+                visibility=self.visibility(),
+                original_language="ar",
+            )
         country = (
             fact.country if fact.country in {"MA", "ES"} else ("other" if fact.country else "")
         )
@@ -71,12 +78,16 @@ class MeetingRecorder(RecorderBase):
         }
         changed = self.fill(meeting, values)
         changed += self.upgrade_dates(meeting, fact)
-        if meeting.status == "planned" and fact.status == "held":
-            meeting.status = "held"
+        # A planned meeting the article reports held is held as the admin holds it: through the
+        # meeting cycle, which freezes its follow-up report.
+        reported_held = (
+            not created and meeting.status == MeetingStatus.PLANNED and fact.status == "held"
+        )
+        if reported_held:
             changed.append("status")
-        elif created:
-            meeting.status = fact.status
         self.save(meeting, created=created, changed=[] if created else changed)
+        if reported_held:
+            hold_meeting(meeting)
         for key in fact.organizer_keys:
             organization = self.get(key, Organization)
             if (

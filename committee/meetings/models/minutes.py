@@ -7,7 +7,7 @@ approve again; the earlier versions and their approvals are kept.
 
 The lock is PostgreSQL's, not only the application's: a trigger refuses any change to the text
 (or to what the text is of) of adopted minutes and their deletion, and approvals can be neither
-changed nor deleted. The rules of drafting and approving are ``committee.meetings.minutes``.
+changed nor deleted. The rules of drafting and approving are ``committee.meetings.services``.
 """
 
 from __future__ import annotations

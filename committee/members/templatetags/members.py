@@ -7,12 +7,12 @@ from typing import Any
 from django import template
 
 from committee.bilateral import Visibility
+from committee.recommendations import services
 from committee.recommendations.models import (
     PublicationRequest,
     Recommendation,
     StatusChange,
 )
-from committee.recommendations.services import may_act_on
 
 register = template.Library()
 
@@ -20,12 +20,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def member_actions(context: template.Context, recommendation: Recommendation) -> dict[str, Any]:
     """``may_act``, the pending status proposal and publication request, and whether this user
-    is the one to decide on them (a member of the other delegation who may act)."""
+    is the one to decide on them (``services.may_confirm``)."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not getattr(user, "side", ""):
         return {"may_act": False}
-    may_act = may_act_on(user, recommendation)
+    may_act = services.may_report_progress(user, recommendation)
     pending = (
         StatusChange.objects.visible_to(user)
         .filter(recommendation=recommendation)
@@ -37,12 +37,15 @@ def member_actions(context: template.Context, recommendation: Recommendation) ->
     return {
         "may_act": may_act,
         "pending": pending,
-        "decides_pending": bool(may_act and pending and pending.proposed_side != user.side),
+        "decides_pending": bool(may_act and pending and services.may_confirm(user, pending)),
         "publication": publication,
         "decides_publication": bool(
-            may_act and publication and publication.proposed_side != user.side
+            may_act and publication and services.may_confirm(user, publication)
         ),
         "may_propose_publication": bool(
-            may_act and publication is None and recommendation.visibility == Visibility.COMMITTEE
+            may_act
+            and publication is None
+            and recommendation.visibility == Visibility.COMMITTEE
+            and services.may_propose_publication(user, recommendation)
         ),
     }

@@ -2,43 +2,31 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
-
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
-from committee.bilateral import Side, VisibleQuerySet
-from committee.records import Record
-
-if TYPE_CHECKING:
-    pass
-
-
+from committee.bilateral import VisibleQuerySet
 from committee.recommendations.models.recommendation import (
     CLOSED,
     Completion,
     Recommendation,
     Status,
 )
+from committee.records import Record
+from committee.two_keys import TwoKeyProposal, TwoKeyQuerySet, decider, proposer
 
 
-class StatusChangeQuerySet(VisibleQuerySet["StatusChange"]):
+class StatusChangeQuerySet(  # type: ignore[override]  # django-stubs: two QuerySet bases
+    VisibleQuerySet["StatusChange"], TwoKeyQuerySet["StatusChange"]
+):
     visible_through = ("recommendation",)
-
-    def pending(self) -> Self:
-        return self.filter(decision=Decision.PENDING)
-
-    def awaiting(self, side: str) -> Self:
-        """Pending proposals that the delegation ``side`` must confirm or reject."""
-        return self.pending().exclude(proposed_side=side)
 
 
 @audited()
-class StatusChange(Record):
+class StatusChange(TwoKeyProposal, Record):
     """A proposed change of status; closing or reopening needs the other side to confirm."""
 
     recommendation = models.ForeignKey(
@@ -61,30 +49,8 @@ class StatusChange(Record):
         blank=True,
         related_name="+",
     )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        on_delete=models.PROTECT,
-        related_name="status_proposals",
-    )
-    proposed_side = models.CharField(_("proposing delegation"), max_length=2, choices=Side)
-    proposed_at = models.DateTimeField(_("proposed on"), auto_now_add=True)
-    decision = models.CharField(
-        _("decision"), max_length=10, choices=Decision, default=Decision.PENDING
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="status_decisions",
-    )
-    decided_side = models.CharField(
-        _("deciding delegation"), max_length=2, choices=Side, blank=True
-    )
-    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    proposed_by = proposer("status_proposals")
+    decided_by = decider("status_decisions")
 
     objects = StatusChangeQuerySet.as_manager()
 
@@ -94,6 +60,7 @@ class StatusChange(Record):
         ordering = ["-proposed_at"]
         constraints = [
             *Record.Meta.constraints,
+            *TwoKeyProposal.shared_constraints("recommendations_statuschange"),
             models.CheckConstraint(
                 condition=~Q(from_status=F("to_status")),
                 name="recommendations_statuschange_changes",
@@ -101,10 +68,6 @@ class StatusChange(Record):
             models.CheckConstraint(
                 condition=Q(from_status__in=Status.values, to_status__in=Status.values),
                 name="recommendations_statuschange_statuses_valid",
-            ),
-            models.CheckConstraint(
-                condition=Q(proposed_side__in=Side.values),
-                name="recommendations_statuschange_proposed_side_valid",
             ),
             models.CheckConstraint(
                 condition=Q(decision__in=Decision.values),
@@ -140,10 +103,6 @@ class StatusChange(Record):
                 condition=~Q(decision__in=[Decision.CONFIRMED, Decision.REJECTED])
                 | ~Q(decided_side=F("proposed_side")),
                 name="recommendations_statuschange_other_side_decides",
-            ),
-            models.CheckConstraint(
-                condition=~Q(decision=Decision.REJECTED) | ~Q(decision_reason=""),
-                name="recommendations_statuschange_rejection_has_reason",
             ),
             models.UniqueConstraint(
                 fields=["recommendation"],

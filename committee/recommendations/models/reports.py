@@ -1,6 +1,6 @@
 """Follow-up reports: the status of the recommendations as of a meeting, frozen when it is held.
 
-A report is written once (``committee.recommendations.cycle.freeze_report``) and never changed:
+A report is written once (``committee.recommendations.services.freeze_report``) and never changed:
 PostgreSQL refuses updates and deletes of reports and of their entries, so later changes of
 status do not alter what was reported at the meeting.
 

@@ -1,15 +1,14 @@
-"""Recommendations through the meeting cycle: carried over, decided, reported, frozen.
+"""Reading recommendations through the meeting cycle: carried over, decided, reported.
 
 - ``follow_up`` — for a planned meeting, every open recommendation the reader may see, with its
   status, completion and last update, grouped by responsible body (the agenda's «follow-up of
   previous recommendations»).
-- ``freeze_report`` — when a meeting is held, the status of every recommendation on record as
-  of that meeting, written once (``FollowUpReport``) and never changed.
-- ``report`` — a frozen report as one reader may see it.
+- ``report`` — a frozen report as one reader may see it (the report is written once, when the
+  meeting is held, by ``committee.recommendations.services.freeze_report``).
 - ``with_history`` — recommendations with the meetings that adopted or reiterated them, for
   «adopted 2014, reiterated 2015».
 
-Each runs a fixed number of queries, however many recommendations there are.
+Reads only. Each runs a fixed number of queries, however many recommendations there are.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
@@ -28,15 +26,13 @@ from committee.meetings.models import Meeting
 from committee.recommendations.models import (
     Adoption,
     FollowUpReport,
-    PeriodCheck,
     ProgressUpdate,
     Recommendation,
-    RecommendationKind,
     ReportEntry,
 )
 
 if TYPE_CHECKING:
-    from committee.people.models import User, Viewer
+    from committee.people.models import Viewer
     from committee.subcommittees.models import Body
 
 #: What a joint report may quote of the progress updates: what both delegations share.
@@ -153,59 +149,6 @@ def follow_up(meeting: Meeting, viewer: Viewer, *, limit: int | None = None) -> 
 
 
 # --- Frozen reports -----------------------------------------------------------------------------
-
-
-@transaction.atomic
-def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
-    """Write the follow-up report of ``meeting`` as things stand now, once.
-
-    Every recommendation on record by the meeting is written with its status, completion,
-    responsible body, whether it was decided at this meeting, this year's check of a standing
-    recommendation, the last progress update both delegations share, and the visibility of the
-    recommendation and of its body. A report that exists is returned as it is: it is frozen.
-    """
-    Meeting.objects.select_for_update().get(pk=meeting.pk)
-    existing = FollowUpReport.objects.filter(meeting=meeting).first()
-    if existing is not None:
-        return existing
-    day = as_of(meeting)
-    report = FollowUpReport.objects.create(
-        meeting=meeting, as_of=day, frozen_at=timezone.now(), frozen_by=by
-    )
-    shared_updates = (
-        ProgressUpdate.objects.published()
-        .filter(recommendation=OuterRef("pk"), visibility__in=SHARED, as_of__lte=day)
-        .order_by("-as_of", "-pk")
-    )
-    here = Adoption.objects.filter(recommendation=OuterRef("pk"), meeting=meeting)
-    checks = PeriodCheck.objects.filter(recommendation=OuterRef("pk"), year=day.year)
-    recommendations = (
-        Recommendation.objects.filter(on_record_by(meeting))
-        .select_related("body")
-        .annotate(
-            last_update_id=Subquery(shared_updates.values("pk")[:1]),
-            decided=Subquery(here.values("kind")[:1]),
-            met=Subquery(checks.values("met")[:1]),
-        )
-        .order_by("reference")
-    )
-    ReportEntry.objects.bulk_create(
-        ReportEntry(
-            report=report,
-            recommendation=r,
-            status=r.status,
-            completion=r.completion,
-            status_reason=r.status_reason,
-            body=r.body,
-            decided_here=r.decided or "",  # type: ignore[attr-defined]
-            period_met=r.met if r.kind == RecommendationKind.STANDING else None,  # type: ignore[attr-defined]
-            last_update_id=r.last_update_id,  # type: ignore[attr-defined]
-            visibility=r.visibility,
-            body_visibility=r.body.visibility if r.body else "",
-        )
-        for r in recommendations
-    )
-    return report
 
 
 @dataclass

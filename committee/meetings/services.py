@@ -1,8 +1,12 @@
-"""Drafting and approving minutes: the secretariat drafts, both delegations approve.
+"""Every write of the meetings app: the follow-up item of a planned meeting, and minutes.
 
-Each function is keyword-only and atomic and checks who may do it (``PermissionDenied``) and
-what may be done (``ValidationError``), so the admin, commands and tests call the same thing.
+Each function is keyword-only (but for ``ensure_follow_up_item``) and atomic and checks who may
+do it (``PermissionDenied``) and what may be done (``ValidationError``), so the admin, commands
+and tests call the same thing. Holding a meeting freezes the recommendations' follow-up report,
+so it is a recommendations service (``committee.recommendations.services.hold_meeting``).
 
+- ``ensure_follow_up_item``: a planned meeting's agenda has the «follow-up of previous
+  recommendations» item.
 - Only the secretariat of a delegation (or an operator, for drafting) writes minutes, and only
   of meetings it may see.
 - ``approve_minutes``: each delegation's secretariat approves a version once; the second
@@ -25,11 +29,13 @@ from committee.bilateral import Role, Side, Visibility
 from committee.languages import CODES
 from committee.meetings.models import (
     AgendaItem,
+    AgendaItemKind,
     Meeting,
     Minutes,
     MinutesApproval,
     MinutesState,
 )
+from committee.meetings.planning import follow_up_titles
 from committee.two_keys import (
     both_keys_turned,
     bump,
@@ -40,6 +46,30 @@ from committee.two_keys import (
 
 if TYPE_CHECKING:
     from committee.people.models import User
+
+
+def ensure_follow_up_item(meeting: Meeting) -> AgendaItem:
+    """The meeting's follow-up item, added at the end of its agenda if it has none."""
+    existing = AgendaItem.objects.filter(meeting=meeting, kind=AgendaItemKind.FOLLOW_UP).first()
+    if existing is not None:
+        return existing
+    last = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .order_by("-order")
+        .values_list("order", flat=True)
+        .first()
+    )
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        kind=AgendaItemKind.FOLLOW_UP,
+        order=(last or 0) + 1,
+        visibility=meeting.visibility,
+        original_language=meeting.original_language,
+        **follow_up_titles(),
+    )
+
+
+# --- Minutes ------------------------------------------------------------------------------------
 
 
 def may_write_minutes(user: Any) -> bool:

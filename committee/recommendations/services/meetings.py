@@ -1,0 +1,96 @@
+"""Holding a meeting: its status changes and the follow-up report of the recommendations on
+record by it is frozen, once (``FollowUpReport``), never to change.
+
+The meetings app sits below recommendations and knows nothing of reports: holding is written
+here, and ``committee.recommendations.admin`` offers it on the meetings' admin.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from committee.meetings.models import Meeting, MeetingStatus
+from committee.recommendations.follow_up import SHARED, as_of, on_record_by
+from committee.recommendations.models import (
+    Adoption,
+    FollowUpReport,
+    PeriodCheck,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationKind,
+    ReportEntry,
+)
+from committee.two_keys import bump, locked
+
+if TYPE_CHECKING:
+    from committee.people.models import User
+
+
+@transaction.atomic
+def hold_meeting(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
+    """Mark a planned meeting as held and freeze its follow-up report."""
+    meeting = locked(meeting)
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("Only a planned meeting can be marked as held."))
+    meeting.status = MeetingStatus.HELD
+    bump(meeting, "status")
+    return freeze_report(meeting, by=by)
+
+
+@transaction.atomic
+def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
+    """Write the follow-up report of ``meeting`` as things stand now, once.
+
+    Every recommendation on record by the meeting is written with its status, completion,
+    responsible body, whether it was decided at this meeting, this year's check of a standing
+    recommendation, the last progress update both delegations share, and the visibility of the
+    recommendation and of its body. A report that exists is returned as it is: it is frozen.
+    """
+    Meeting.objects.select_for_update().get(pk=meeting.pk)
+    existing = FollowUpReport.objects.filter(meeting=meeting).first()
+    if existing is not None:
+        return existing
+    day = as_of(meeting)
+    report = FollowUpReport.objects.create(
+        meeting=meeting, as_of=day, frozen_at=timezone.now(), frozen_by=by
+    )
+    shared_updates = (
+        ProgressUpdate.objects.published()
+        .filter(recommendation=OuterRef("pk"), visibility__in=SHARED, as_of__lte=day)
+        .order_by("-as_of", "-pk")
+    )
+    here = Adoption.objects.filter(recommendation=OuterRef("pk"), meeting=meeting)
+    checks = PeriodCheck.objects.filter(recommendation=OuterRef("pk"), year=day.year)
+    recommendations = (
+        Recommendation.objects.filter(on_record_by(meeting))
+        .select_related("body")
+        .annotate(
+            last_update_id=Subquery(shared_updates.values("pk")[:1]),
+            decided=Subquery(here.values("kind")[:1]),
+            met=Subquery(checks.values("met")[:1]),
+        )
+        .order_by("reference")
+    )
+    ReportEntry.objects.bulk_create(
+        ReportEntry(
+            report=report,
+            recommendation=r,
+            status=r.status,
+            completion=r.completion,
+            status_reason=r.status_reason,
+            body=r.body,
+            decided_here=r.decided or "",  # type: ignore[attr-defined]
+            period_met=r.met if r.kind == RecommendationKind.STANDING else None,  # type: ignore[attr-defined]
+            last_update_id=r.last_update_id,  # type: ignore[attr-defined]
+            visibility=r.visibility,
+            body_visibility=r.body.visibility if r.body else "",
+        )
+        for r in recommendations
+    )
+    return report
