@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.apps import apps
 from pghistory.models import Events
 
 from committee.agreements.models import Agreement, Mechanism
@@ -17,20 +16,10 @@ from committee.sources.reading import Article, ArticleRefused
 from committee.sources.services import import_article
 from committee.sources.translation_memory import TranslationMemory
 from committee.subcommittees.models import Body, Membership
+from tests.factories import row_counts
 from tests.sources.conftest import PUBLISHED
 
 pytestmark = pytest.mark.django_db
-
-TRACKED_APPS = {"people", "subcommittees", "meetings", "recommendations", "agreements", "sources"}
-
-
-def row_counts() -> dict[str, int]:
-    """Rows of every table of the project's apps, audit events included."""
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models()
-        if model._meta.app_label in TRACKED_APPS
-    }
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from django.core.management import CommandError, call_command
 
 from committee.meetings.models import Meeting
 from committee.sources.models import ImportRun, SourceDocument
+from tests.factories import row_counts
 from tests.processes import manage_process
 from tests.sources.conftest import SEED
-from tests.sources.test_import import row_counts
 
 pytestmark = pytest.mark.django_db
 
