@@ -14,7 +14,8 @@ from committee.public.recommendation_filters import RecommendationFilter
 from committee.recommendations.models import Recommendation
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+# builds data at scale (3,000 demo recommendations, and the world grown twelve times)
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 PAGES = [
     "/es/",
