@@ -16,6 +16,16 @@ from tests import factories as f
 from tests.factories import CANARY, UserFactory, seated
 
 
+def pytest_configure(config):
+    # Declared here rather than in pyproject.toml, whose digest bin/lib.sh's ensure_venv uses
+    # to decide whether to reinstall the dependencies.
+    config.addinivalue_line(
+        "markers",
+        "server: exercises what depends on the PostgreSQL server (constraints, triggers, search,"
+        " the planner, backups, locks); .ci/run runs these again on the external server",
+    )
+
+
 @pytest.fixture
 def ma_member(db):
     return UserFactory(username="ma_member", side=Side.MA, role=Role.MEMBER)

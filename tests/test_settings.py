@@ -9,7 +9,7 @@ import pytest
 from tests.processes import database_url, manage
 
 # Every test runs manage.py in another process.
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 PRODUCTION = {
     "DEBUG": "false",

@@ -25,7 +25,7 @@ from tests import factories as f
 from tests.processes import ROOT, database_url
 
 # pg_dump and pg_restore, through manage.py in another process
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.server]
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ from committee.database import EMBEDDED_ENGINE, database_settings, parse_databas
 from committee.database.server import ensure_running
 from tests.processes import manage
 
+# DATABASE_URL or the embedded server: what the external-server run checks the other way.
+pytestmark = pytest.mark.server
+
 
 def test_a_postgres_url_becomes_django_settings():
     settings = parse_database_url(

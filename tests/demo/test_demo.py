@@ -21,7 +21,7 @@ from committee.sources.models import Citation
 from committee.subcommittees.models import Body
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 def rows(data: demo.Plan) -> dict[str, list[dict[str, object]]]:

@@ -15,7 +15,7 @@ from committee.recommendations.models import Recommendation
 from tests import factories as f
 
 # builds data at scale (3,000 demo recommendations, and the world grown twelve times)
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.server]
 
 PAGES = [
     "/es/",

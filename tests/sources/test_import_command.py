@@ -15,7 +15,7 @@ from tests.factories import row_counts
 from tests.processes import manage_process
 from tests.sources.conftest import SEED
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 @pytest.mark.parametrize(
