@@ -14,6 +14,9 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from committee.agreements.models import Agreement, Mechanism, MechanismKind
@@ -294,3 +297,63 @@ def seated(username, side, body, *, role=MembershipRole.MEMBER, language="ar"):
     return UserFactory(
         username=username, side=side, role=Role.MEMBER, person=person, preferred_language=language
     )
+
+
+def committee_session(year: int, **kwargs) -> Meeting:
+    """A one-day session of the strategic committee on 4 May of ``year``."""
+    return MeetingFactory(
+        kind=MeetingKind.STRATEGIC_COMMITTEE_SESSION,
+        start_date=dt.date(year, 5, 4),
+        end_date=None,
+        end_precision="",
+        **kwargs,
+    )
+
+
+#: The smallest file that passes for a PDF, for uploads.
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
+    """A file as a browser uploads it: the name and content type are the sender's claim."""
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+#: The apps whose rows (and audit events) ``row_counts()`` counts.
+TRACKED_APPS = {"people", "subcommittees", "meetings", "recommendations", "agreements", "sources"}
+
+
+def row_counts() -> dict[str, int]:
+    """Rows of every table of the project's apps, audit events included."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in TRACKED_APPS
+    }
+
+
+def grow(world, ma_member, times: int) -> None:
+    """More of everything each page lists, tied to the same records."""
+    for n in range(times):
+        meeting = MeetingFactory(body=world["committee"], title_es=f"Reunión {n}")
+        recommendation = RecommendationFactory(body=world["committee"])
+        AdoptionFactory(recommendation=recommendation, meeting=world["seminar"])
+        AdoptionFactory(recommendation=recommendation, meeting=meeting, kind="reiterated")
+        person = PersonFactory(organization=world["dgsn"])
+        MembershipFactory(body=world["committee"], person=person)
+        ParticipationFactory(meeting=world["seminar"], person=person)
+        StatementFactory(meeting=world["seminar"], person=person)
+        AgendaItemFactory(meeting=world["seminar"]).presenters.add(person)
+        world["agreement"].parties.add(OrganizationFactory())
+        world["agreement"].recommendations.add(recommendation)
+        world["mechanism"].organizations.add(OrganizationFactory())
+        CitationFactory(source=world["source"], record=recommendation, start=n, end=n + 3)
+        # (A source page loads cited records with one query per kind of record: bounded by
+        # the number of models, so growth here adds rows of kinds already cited.)
+        CitationFactory(source=world["source"], record=meeting, start=n + 1, end=n + 4)
+        ProgressUpdateFactory(
+            recommendation=recommendation,
+            author=ma_member,
+            state="published",
+            published_at=timezone.now(),
+        )

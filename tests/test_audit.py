@@ -12,7 +12,7 @@ from committee.audit import command_context
 from committee.recommendations.models import Recommendation
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 def events_of(record):

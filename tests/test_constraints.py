@@ -14,7 +14,7 @@ from committee.sources.models import SourceDocument
 from committee.subcommittees.models import MembershipRole
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 def refused(**expected):

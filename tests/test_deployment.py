@@ -19,6 +19,7 @@ def compose():
     return yaml.safe_load(COMPOSE_FILE.read_text())
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is installed by bin/test")
 def test_docker_compose_accepts_the_file():
     result = subprocess.run(
@@ -32,6 +33,7 @@ def test_docker_compose_accepts_the_file():
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(DOCKER_COMPOSE is None, reason="docker-compose is installed by bin/test")
 def test_docker_compose_refuses_to_run_without_secrets():
     result = subprocess.run(

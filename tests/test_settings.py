@@ -8,6 +8,9 @@ import pytest
 
 from tests.processes import database_url, manage
 
+# Every test runs manage.py in another process.
+pytestmark = [pytest.mark.slow, pytest.mark.server]
+
 PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": "a-production-like-secret-key-" + "k" * 40,

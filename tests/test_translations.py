@@ -14,6 +14,7 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 MSGFMT = shutil.which("msgfmt")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["ar", "es", "fr"])
 @pytest.mark.skipif(MSGFMT is None, reason="msgfmt comes with gettext, installed by bin/lib.sh")
 def test_every_message_is_translated_and_none_is_fuzzy(language):

@@ -2,8 +2,8 @@
 
 Playwright's synchronous API keeps an event loop running in the test's thread, which Django's
 async-safety check mistakes for async code: the check is lifted while the browser lives, in
-this package only. Every test here is marked ``browser`` and grouped on one xdist worker
-(``bin/test`` distributes with ``--dist loadgroup``), so the package starts one browser.
+this package only. Every test here is marked ``browser`` and ``slow``, and grouped on one xdist
+worker (``bin/test`` distributes with ``--dist loadgroup``), so the package starts one browser.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 

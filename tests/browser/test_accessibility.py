@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page
 from committee.bilateral import Side
 from committee.recommendations.models import Recommendation
 from tests.browser.conftest import TIMEOUT_MS, log_in
-from tests.browser.test_screenshots import REFERENCE, pages
+from tests.browser.seed import REFERENCE, pages
 from tests.factories import seated
 from tests.processes import ROOT
 

@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 from committee.bilateral import Side
 from committee.recommendations.models import Evidence, Recommendation
 from tests.browser.conftest import log_in, new_context
+from tests.browser.seed import REFERENCE
 from tests.factories import seated
 
-REFERENCE = "SEM2-2014-R01"
 #: A small but real PDF: a header, one empty page, a cross-reference table and a trailer.
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"

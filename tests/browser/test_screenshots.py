@@ -10,14 +10,12 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from committee.bilateral import Side
-from committee.meetings.models import Meeting
 from committee.recommendations.models import Recommendation
-from committee.sources.models import SourceDocument
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, TIMEOUT_MS, log_in
+from tests.browser.seed import REFERENCE, pages
 from tests.factories import seated
 
 LANGUAGES = ("ar", "es", "fr", "en")
-REFERENCE = "SEM2-2014-R01"
 
 #: Elements wider than the page, or whose content is wider than themselves without a scroll bar
 #: to reach it (a table or a long word that runs off the screen).
@@ -36,22 +34,6 @@ OVERFLOWS = """() => {
   return document.documentElement.scrollWidth > width + 1
     ? [`page ${document.documentElement.scrollWidth}px wide`, ...found.slice(0, 5)] : [];
 }"""
-
-
-def pages() -> list[tuple[str, str]]:
-    recommendation = Recommendation.objects.get(reference=REFERENCE)
-    meeting = Meeting.objects.get(kind="seminar", ordinal=2)
-    source = SourceDocument.objects.get()
-    return [
-        ("home", "/"),
-        ("recommendations", "/recommendations/"),
-        ("recommendation", f"/recommendations/{REFERENCE}/"),
-        ("meeting", f"/meetings/{meeting.pk}/"),
-        ("body", f"/bodies/{recommendation.body_id}/"),
-        ("search", "/search/?q=الإسبانية"),
-        ("source", f"/sources/{source.pk}/"),
-        ("login", "/accounts/login/"),
-    ]
 
 
 def shoot(page: Page, base: str, language: str, width: str, name: str, path: str) -> list[str]:

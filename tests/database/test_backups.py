@@ -24,7 +24,8 @@ from committee.database.backups import (
 from tests import factories as f
 from tests.processes import ROOT, database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# pg_dump and pg_restore, through manage.py in another process
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.server]
 
 
 @pytest.fixture

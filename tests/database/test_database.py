@@ -9,6 +9,9 @@ from committee.database import EMBEDDED_ENGINE, database_settings, parse_databas
 from committee.database.server import ensure_running
 from tests.processes import manage
 
+# DATABASE_URL or the embedded server: what the external-server run checks the other way.
+pytestmark = pytest.mark.server
+
 
 def test_a_postgres_url_becomes_django_settings():
     settings = parse_database_url(
@@ -65,6 +68,7 @@ def test_an_embedded_server_that_cannot_start_names_embedded_pgdata(tmp_path):
     assert str(blocker / "pgdata") in str(refused.value)
 
 
+@pytest.mark.slow
 def test_manage_py_with_a_malformed_database_url_prints_a_message_not_a_traceback():
     result = manage("check", env={"DATABASE_URL": "mysql://root@localhost/x", "DEBUG": "true"})
     assert result.returncode != 0
@@ -72,6 +76,7 @@ def test_manage_py_with_a_malformed_database_url_prints_a_message_not_a_tracebac
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_manage_py_with_an_unusable_embedded_pgdata_prints_a_message_not_a_traceback(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -21,7 +21,7 @@ from committee.sources.models import Citation
 from committee.subcommittees.models import Body
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 def rows(data: demo.Plan) -> dict[str, list[dict[str, object]]]:
@@ -40,6 +40,7 @@ def test_a_scale_below_one_is_refused_with_a_message():
         call_command("generate_demo_data", "--scale", "0", stdout=StringIO())
 
 
+@pytest.mark.slow
 def test_the_loaded_rows_are_the_planned_rows_and_each_one_valid():
     data = demo.plan(120, seed=3)
     demo.load(data, report=lambda line: None)
@@ -57,6 +58,7 @@ def test_the_loaded_rows_are_the_planned_rows_and_each_one_valid():
         assert citation.record is not None
 
 
+@pytest.mark.slow
 def test_the_data_is_multilingual_with_arabic_spelling_variants_and_a_visibility_mix():
     demo.load(demo.plan(400, seed=4), report=lambda line: None)
     texts = " ".join(Recommendation.objects.values_list("text_ar", flat=True))
@@ -95,6 +97,7 @@ def test_the_same_seed_twice_is_refused_and_writes_nothing():
     assert Recommendation.objects.count() == count
 
 
+@pytest.mark.slow
 def test_loading_takes_a_bounded_number_of_queries_whatever_the_scale():
     counts = []
     for seed, scale in ((11, 200), (12, 800)):
@@ -104,6 +107,7 @@ def test_loading_takes_a_bounded_number_of_queries_whatever_the_scale():
     assert counts[0] == counts[1]
 
 
+@pytest.mark.slow
 def test_the_pages_render_with_demo_data_and_private_records_stay_hidden(client, es_member):
     demo.load(demo.plan(300, seed=2), report=lambda line: None)
     public = Recommendation.objects.public().first()

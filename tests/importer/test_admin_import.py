@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from committee.meetings.models import Meeting
 from committee.sources.models import SourceDocument
+from tests.factories import row_counts
 from tests.importer.conftest import ARTICLES, SEED
-from tests.importer.test_import import row_counts
 
 pytestmark = pytest.mark.django_db
 URL = reverse("admin:sources_sourcedocument_import")

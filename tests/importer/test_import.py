@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.apps import apps
 from pghistory.models import Events
 
 from committee.agreements.models import Agreement, Mechanism
@@ -17,20 +16,10 @@ from committee.people.models import Organization, Person
 from committee.recommendations.models import ActionPlan, Recommendation
 from committee.sources.models import Citation, ImportRun, SourceDocument
 from committee.subcommittees.models import Body, Membership
+from tests.factories import row_counts
 from tests.importer.conftest import PUBLISHED
 
 pytestmark = pytest.mark.django_db
-
-TRACKED_APPS = {"people", "subcommittees", "meetings", "recommendations", "agreements", "sources"}
-
-
-def row_counts() -> dict[str, int]:
-    """Rows of every table of the project's apps, audit events included."""
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models()
-        if model._meta.app_label in TRACKED_APPS
-    }
 
 
 @pytest.fixture

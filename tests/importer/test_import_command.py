@@ -11,11 +11,11 @@ from django.core.management import CommandError, call_command
 
 from committee.meetings.models import Meeting
 from committee.sources.models import ImportRun, SourceDocument
+from tests.factories import row_counts
 from tests.importer.conftest import SEED
-from tests.importer.test_import import row_counts
 from tests.processes import manage_process
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 @pytest.mark.parametrize(
@@ -104,6 +104,7 @@ def test_import_seeds_reads_the_publication_date_beside_the_article(capsys):
     assert "unchanged" in capsys.readouterr().out.splitlines()[-1]
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_imports_do_not_duplicate():
     first = manage_process("import_article", str(SEED), "--published", "2014-03-07")
@@ -120,6 +121,7 @@ def test_two_concurrent_imports_do_not_duplicate():
     assert ImportRun.objects.count() == 1
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_an_import_started_while_another_runs_is_refused_and_writes_nothing():
     from django.db import connection
@@ -139,6 +141,7 @@ def test_an_import_started_while_another_runs_is_refused_and_writes_nothing():
     assert row_counts() == before
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_an_import_killed_midway_leaves_nothing():
     from django.db import connection

@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from committee.meetings.models import Document
 from tests import factories as f
+from tests.factories import PDF
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -30,7 +28,7 @@ def upload(client, ma_secretariat, settings, tmp_path):
                 "kind": "final_document",
                 "language": "ar",
                 "title": "البيان الختامي",
-                "file": SimpleUploadedFile(name, content, content_type="application/pdf"),
+                "file": f.upload(name, content, "application/pdf"),
                 "visibility": "public",
                 "original_language": "ar",
                 "sources-citation-content_type-object_id-TOTAL_FORMS": "0",

@@ -25,16 +25,9 @@ SESSION = "strategic_committee_session"
 
 
 def session(year: int, host: str, **kwargs) -> Meeting:
+    """A session hosted (and held) by ``host``."""
     kwargs.setdefault("title_es", f"Sesión {year}")
-    return f.MeetingFactory(
-        kind=SESSION,
-        host_side=host,
-        country=host,
-        start_date=dt.date(year, 5, 4),
-        end_date=None,
-        end_precision="",
-        **kwargs,
-    )
+    return f.committee_session(year, host_side=host, country=host, **kwargs)
 
 
 # --- Planning -----------------------------------------------------------------------------------

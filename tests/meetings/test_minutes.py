@@ -11,7 +11,7 @@ from committee.meetings import services as service
 from committee.meetings.models import Minutes, MinutesApproval, MinutesState
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 @pytest.fixture

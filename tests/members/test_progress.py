@@ -8,17 +8,16 @@ import zipfile
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from committee.bilateral import Side, Visibility
 from committee.recommendations import services
 from committee.recommendations.models import ProgressUpdate
 from committee.uploads import MAX_UPLOAD_BYTES, check_upload
 from tests import factories as f
+from tests.factories import PDF, upload
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
@@ -28,10 +27,6 @@ def docx_bytes() -> bytes:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<w:document/>")
     return buffer.getvalue()
-
-
-def upload(name: str, data: bytes, content_type: str = "application/octet-stream"):
-    return SimpleUploadedFile(name, data, content_type=content_type)
 
 
 def draft(author, rec, **kwargs):

@@ -17,7 +17,7 @@ from committee.recommendations.models import (
 )
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 def test_an_everyday_change_takes_effect_at_once_by_one_side(ma_seated, rec):

@@ -16,7 +16,7 @@ from committee.people.models import User
 from committee.recommendations import services
 from committee.recommendations.models import ProgressUpdate, Recommendation, StatusChange
 from tests import factories as f
-from tests.members.test_progress import PDF
+from tests.factories import PDF
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
+from committee import settings as production
 from tests import factories as f
 
 
@@ -33,7 +34,8 @@ def test_twelve_characters_is_the_shortest_accepted():
     validate_password("zebra kettle")
 
 
-def test_passwords_are_stored_with_argon2id(db):
+def test_passwords_are_stored_with_argon2id(db, settings):
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS  # the suite hashes with MD5
     user = f.UserFactory(username="hashed")
     user.set_password("orange tram under the bridge")
     user.save()

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.public.test_canary import crawl
+from tests.crawl import crawl
 
 pytestmark = pytest.mark.django_db
 

@@ -75,18 +75,9 @@ def test_text_is_escaped_and_long_lines_are_folded_between_characters():
 
 
 def test_the_calendar_names_the_host_and_proposes_the_next_by_rotation(client):
-    def session(year: int, **kwargs) -> object:
-        return f.MeetingFactory(
-            kind="strategic_committee_session",
-            start_date=dt.date(year, 5, 4),
-            end_date=None,
-            end_precision="",
-            **kwargs,
-        )
-
-    held = session(2014, host_side="MA", title_es="Sesión 2014")
-    planned = session(2015, host_side="", status="planned", title_es="Sesión 2015")
-    session(2016, host_side="MA", visibility=Visibility.MA, title_es="Reservada")
+    held = f.committee_session(2014, host_side="MA", title_es="Sesión 2014")
+    planned = f.committee_session(2015, host_side="", status="planned", title_es="Sesión 2015")
+    f.committee_session(2016, host_side="MA", visibility=Visibility.MA, title_es="Reservada")
     calendar = icalendar.Calendar.from_ical(client.get("/calendar.ics?lang=es").content)
     events = {str(e["UID"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
     assert "Anfitrión: Marruecos" in str(events[f"meeting-{held.pk}"]["DESCRIPTION"])

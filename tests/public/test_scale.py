@@ -13,9 +13,9 @@ from committee.demo import data as demo
 from committee.public.recommendation_filters import RecommendationFilter
 from committee.recommendations.models import Recommendation
 from tests import factories as f
-from tests.public.test_query_counts import grow
 
-pytestmark = pytest.mark.django_db
+# builds data at scale (3,000 demo recommendations, and the world grown twelve times)
+pytestmark = [pytest.mark.django_db, pytest.mark.slow, pytest.mark.server]
 
 PAGES = [
     "/es/",
@@ -51,7 +51,7 @@ def test_the_main_pages_run_the_same_queries_for_few_and_many_rows(
     fetch()  # renews the session: the requests measured below do not
     with django_assert_max_num_queries(60) as few:
         fetch()
-    grow(world, ma_member, 12)
+    f.grow(world, ma_member, 12)
     for n in range(12):
         f.RecommendationFactory(
             body=world["committee"],

@@ -12,7 +12,7 @@ from committee.sources.models import SourceDocument
 from committee.subcommittees.models import Body
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.server]
 
 
 def test_a_restricted_record_is_never_found_by_the_public(client, world):

@@ -1,9 +1,11 @@
 """The checked-in table of who may open which URL (docs/security.md items 11–12).
 
 ``RULES`` gives every URL of the URLconf — by name, or by route for the admin's unnamed
-redirects — an access rule. ``expected(rule, role, visibility)`` turns a rule into the HTTP
-status each role must get for a record of each visibility. A URL the table does not name fails
-``tests/security/test_url_matrix.py``, so a new page cannot be added without deciding who may
+redirects — an access rule. ``expected(rule, role, visibility, users)`` turns a rule into the
+HTTP statuses each role may get for a record of each visibility. One table for both matrices:
+``tests/security/test_url_matrix.py`` requests the public, account and admin URLs, and
+``tests/members/test_matrix.py`` the members' area (its URLs need a member's records). A URL
+the table does not name fails the first, so a new page cannot be added without deciding who may
 see it.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 
-from committee.bilateral import Visibility, can_see
+from committee.bilateral import Side, Visibility, can_see
 
 ROLES = ("anonymous", "ma_member", "es_member", "ma_secretariat", "es_secretariat", "superuser")
 VISIBILITIES = tuple(Visibility.values)
@@ -23,7 +25,14 @@ PUBLIC_ONLY = "public-only"  # a machine endpoint about one record: public recor
 ANONYMOUS_FORM = "anonymous-form"  # login/sign-up: 200 for visitors, a redirect once logged in
 ACCOUNT = "account"  # a page of one's own account: login first, then 200 or a redirect
 REDIRECT = "redirect"  # always answers with a redirect (302)
-MEMBERS = "members"  # the members' area: see tests/members/test_matrix.py, its own table
+# The members' area: anonymous visitors are sent to the login first, whatever the rule.
+MEMBER_PAGE = "member-page"  # the member's own page: 200 once logged in
+MEMBER_SEE = "member-see"  # about one record: 200 if the role may see it, else 404
+MEMBER_ACT = "member-act"  # acts on a record: as MEMBER_SEE, and 403 to a role that may not act
+# (members of the body for their side and the secretariat act; operators have no side)
+MEMBER_AUTHOR = "member-author"  # a draft: 200 to its author only (OWNER), 404 to everyone else
+MEMBER_POST = "member-post"  # POST only: a GET answers 405
+MEMBERS = frozenset({MEMBER_PAGE, MEMBER_SEE, MEMBER_ACT, MEMBER_AUTHOR, MEMBER_POST})
 ADMIN = "admin"  # an admin page: the secretariat and operators only
 ADMIN_OBJECT = "admin-object"  # an admin page about one record: secretariat, if it may see it
 ADMIN_ADD = "admin-add"  # an admin add page: the secretariat, where adding is allowed (else 403)
@@ -90,17 +99,17 @@ RULES: dict[str, str] = {
     "mfa_generate_recovery_codes": ACCOUNT,
     "mfa_download_recovery_codes": ACCOUNT,
     "usersessions_list": ACCOUNT,
-    # the members' area has its own, finer table
-    "me": MEMBERS,
-    "member-recommendation": MEMBERS,
-    "progress-create": MEMBERS,
-    "status-propose": MEMBERS,
-    "progress-edit": MEMBERS,
-    "progress-publish": MEMBERS,
-    "evidence-download": MEMBERS,
-    "status-decide": MEMBERS,
-    "publication-propose": MEMBERS,
-    "publication-decide": MEMBERS,
+    # the members' area (requested by tests/members/test_matrix.py)
+    "me": MEMBER_PAGE,
+    "member-recommendation": MEMBER_SEE,
+    "progress-create": MEMBER_ACT,
+    "status-propose": MEMBER_ACT,
+    "progress-edit": MEMBER_AUTHOR,
+    "progress-publish": MEMBER_POST,
+    "evidence-download": MEMBER_SEE,
+    "status-decide": MEMBER_SEE,
+    "publication-propose": MEMBER_ACT,
+    "publication-decide": MEMBER_SEE,
     # the secretariat's admin
     "admin:index": ADMIN,
     "admin:app_list": ADMIN,
@@ -122,6 +131,16 @@ RULES: dict[str, str] = {
     # the admin's unnamed redirect to the change page, which checks (the address holds only the id)
     "admin:*/<path:object_id>/": REDIRECT,
     "admin:*/(?P<url>.*)$": ADMIN_MISSING,  # the admin's catch-all for wrong addresses
+}
+
+
+#: Who wrote the draft and made the proposals on the members' records of each visibility.
+OWNER = {
+    "public": "ma_member",
+    "committee": "ma_member",
+    "ma": "ma_member",
+    "es": "es_member",
+    "secretariat": "ma_secretariat",
 }
 
 
@@ -156,6 +175,8 @@ def expected(rule: str, role: str, visibility: str, users: dict) -> set[int]:
         return {200} if user is None else {302}
     if rule == ACCOUNT:
         return {302} if user is None else {200, 302}
+    if rule in MEMBERS:
+        return _member_expected(rule, role, visibility, user)
     if not is_staff_role(role):
         return {302}  # the admin sends everyone else to the (two-factor) login
     if rule == ADMIN:
@@ -165,3 +186,20 @@ def expected(rule: str, role: str, visibility: str, users: dict) -> set[int]:
     if rule == ADMIN_MISSING:
         return {404}
     return {200, 302} if can_see(user, visibility) else {404}
+
+
+def _member_expected(rule: str, role: str, visibility: str, user) -> set[int]:
+    if user is None:
+        return {302}  # to the login
+    if rule == MEMBER_PAGE:
+        return {200}
+    if rule == MEMBER_POST:
+        return {405}
+    if not can_see(user, visibility):
+        return {404}
+    if rule == MEMBER_AUTHOR:
+        return {200} if role == OWNER[visibility] else {404}
+    if rule == MEMBER_ACT:
+        may_act = getattr(user, "side", "") in Side.values and role != "superuser"
+        return {200} if may_act else {403}
+    return {200}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from tests.security.test_url_matrix import every_pattern
+from tests.security.addresses import every_pattern
 
 #: Views reviewed and allowed to take a POST without a token: none.
 REVIEWED_EXEMPT: set[str] = set()

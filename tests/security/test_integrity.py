@@ -13,7 +13,7 @@ from django.urls import reverse
 from committee.people.models import Organization
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.server]
 
 
 def form_data(organization, name_es: str) -> dict[str, str]:

@@ -1,27 +1,17 @@
 """Every URL of the URLconf, requested as every role, about records of every visibility.
 
-The expectations come from ``tests/security/access.py``. URLs of the members' area are checked
-against their own table in ``tests/members/test_matrix.py``; this test makes sure they are in it.
+The expectations come from ``tests/security/access.py``, the one table of who may reach what.
+URLs of the members' area need a member's records: ``tests/members/test_matrix.py`` requests
+them, against the same table; this test makes sure each has a member rule.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 from pghistory.models import Events
 
-from committee.meetings.models import Minutes, MinutesApproval
-from committee.recommendations.models import Evidence, PeriodCheck, PublicationRequest
-from committee.recommendations.services import freeze_report
-from committee.sources.models import ImportRun
-from tests import factories as f
-from tests.members.test_matrix import PAGES as MEMBER_PAGES
+from committee.members import urls as member_urls
 from tests.security.access import (
     ADMIN_ADD,
     MEMBERS,
@@ -31,43 +21,10 @@ from tests.security.access import (
     is_staff_role,
     rule_for,
 )
+from tests.security.addresses import ADMIN_NAME, every_url, one_world, url_for
 from tests.security.pagechecks import html_problems
 
 pytestmark = pytest.mark.django_db
-
-ADMIN_NAME = re.compile(
-    r"^admin:(?P<app>[a-z]+)_(?P<model>[a-z]+)_(?P<view>changelist|add|change|history|delete|import)$"
-)
-
-
-def every_pattern() -> list[tuple[str, str, URLPattern]]:
-    """(name, route, pattern) of every pattern; unnamed admin patterns are named by their route."""
-    found: list[tuple[str, str, URLPattern]] = []
-
-    def walk(patterns, prefix: str, namespace: str) -> None:
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                inner = ":".join(filter(None, [namespace, pattern.namespace]))
-                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-            elif isinstance(pattern, URLPattern):
-                name = pattern.name or f"*/{pattern.pattern}"
-                if pattern.name is None and not namespace:
-                    name = str(pattern.pattern)
-                found.append(
-                    (
-                        f"{namespace}:{name}" if namespace else name,
-                        prefix + str(pattern.pattern),
-                        pattern,
-                    )
-                )
-
-    walk(get_resolver().url_patterns, "", "")
-    return found
-
-
-def every_url() -> list[tuple[str, str]]:
-    """(name, route) of every pattern."""
-    return [(name, route) for name, route, _pattern in every_pattern()]
 
 
 def test_every_url_has_a_rule():
@@ -76,89 +33,8 @@ def test_every_url_has_a_rule():
 
 
 def test_every_members_url_is_in_the_members_table():
-    members = {name for name, _route in every_url() if rule_for(name) == MEMBERS}
-    assert members == set(MEMBER_PAGES)
-
-
-def one_world(visibility: str, owner) -> dict:
-    """Records of every kind, all of one visibility and linked as in real data."""
-    v = {"visibility": visibility}
-    org = f.OrganizationFactory(**v)
-    person = f.PersonFactory(organization=org, **v)
-    body = f.BodyFactory(**v)
-    meeting = f.MeetingFactory(body=body, **v)
-    document = f.DocumentFactory(meeting=meeting, **v)
-    document.file.save("minutes.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
-    recommendation = f.RecommendationFactory(body=body, **v)
-    f.AdoptionFactory(recommendation=recommendation, meeting=meeting)
-    update = f.ProgressUpdateFactory(
-        recommendation=recommendation,
-        author=owner,
-        side=owner.side,
-        state="published",
-        published_at=timezone.now(),
-        **v,
-    )
-    evidence = Evidence(
-        progress_update=update,
-        original_name="a.pdf",
-        content_type="application/pdf",
-        size=9,
-        sha256="0" * 64,
-    )
-    evidence.file.save("a.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
-    evidence.save()
-    plan = f.ActionPlanFactory(body=body, **v)
-    source = f.SourceDocumentFactory(**v)
-    agenda_item = f.AgendaItemFactory(meeting=meeting, **v)
-    minutes = Minutes.objects.create(
-        meeting=meeting,
-        agenda_item=agenda_item,
-        language="es",
-        text="Acta del punto.",
-        drafted_by=owner,
-        drafted_side=owner.side,
-        **v,
-    )
-    MinutesApproval.objects.create(minutes=minutes, side=owner.side, approved_by=owner)
-    freeze_report(meeting)
-    return {
-        "organization": org,
-        "person": person,
-        "personalias": f.PersonAliasFactory(person=person),
-        "body": body,
-        "membership": f.MembershipFactory(body=body, person=person, **v),
-        "meeting": meeting,
-        "agendaitem": agenda_item,
-        "minutes": minutes,
-        "participation": f.ParticipationFactory(meeting=meeting, person=person, **v),
-        "statement": f.StatementFactory(meeting=meeting, person=person, **v),
-        "document": document,
-        "recommendation": recommendation,
-        "statuschange": f.StatusChangeFactory(
-            recommendation=recommendation, proposed_by=owner, proposed_side=owner.side, **v
-        ),
-        "progressupdate": update,
-        "evidence": evidence,
-        "actionplan": plan,
-        "action": f.ActionFactory(plan=plan, **v),
-        "periodcheck": PeriodCheck.objects.create(
-            recommendation=recommendation, year=2015, met=True
-        ),
-        "agreement": f.AgreementFactory(**v),
-        "mechanism": f.MechanismFactory(**v),
-        "sourcedocument": source,
-        "citation": f.CitationFactory(source=source, record=meeting),
-        "importrun": ImportRun.objects.create(
-            source=source, status="succeeded", finished_at=timezone.now()
-        ),
-        "publicationrequest": PublicationRequest.objects.create(
-            content_type=ContentType.objects.get_for_model(recommendation),
-            object_id=recommendation.pk,
-            proposed_by=owner,
-            proposed_side=owner.side,
-        ),
-    }
+    members = {name for name, _route in every_url() if rule_for(name) in MEMBERS}
+    assert members == {pattern.name for pattern in member_urls.urlpatterns}
 
 
 @pytest.fixture
@@ -175,59 +51,6 @@ def worlds(roles, settings, tmp_path):
     return worlds
 
 
-def url_for(name: str, route: str, world: dict) -> str | None:
-    """The address of ``name`` about the records of ``world`` (None: not about such a record)."""
-    records = {
-        "meeting-detail": ("meeting", lambda r: [r.pk]),
-        "meeting-document": ("document", lambda r: [r.meeting_id, r.pk]),
-        "meeting-minutes": ("meeting", lambda r: [r.pk]),
-        "meeting-report": ("meeting", lambda r: [r.pk]),
-        "meeting-report-pdf": ("meeting", lambda r: [r.pk]),
-        "body-detail": ("body", lambda r: [r.pk]),
-        "body-calendar": ("body", lambda r: [r.pk]),
-        "recommendation-detail": ("recommendation", lambda r: [r.reference]),
-        "person-detail": ("person", lambda r: [r.pk]),
-        "organization-detail": ("organization", lambda r: [r.pk]),
-        "agreement-detail": ("agreement", lambda r: [r.pk]),
-        "mechanism-detail": ("mechanism", lambda r: [r.pk]),
-        "source-detail": ("sourcedocument", lambda r: [r.pk]),
-    }
-    if name in records:
-        key, args = records[name]
-        return reverse(name, args=args(world[key]))
-    if name == "open-data-csv":
-        return reverse(name, args=["recommendations"])
-    if name in {"admin:view_on_site", "admin/r/<int:content_type_id>/<path:object_id>/"}:
-        record = world["recommendation"]
-        return reverse(
-            "admin:view_on_site", args=[ContentType.objects.get_for_model(record).pk, record.pk]
-        )
-    if name.startswith("admin:*/") and "object_id" in route:
-        model = re.search(r"admin/(\w+)/(\w+)/", route)
-        record = world.get(model.group(2)) if model else None
-        return f"/en/admin/{model.group(1)}/{model.group(2)}/{record.pk}/" if record else None
-    if name == "admin:*/(?P<url>.*)$":
-        return "/en/admin/no/such/page/"
-    match = ADMIN_NAME.match(name)
-    if match:
-        if match["view"] in {"changelist", "add", "import"}:
-            return reverse(name)
-        record = world.get(match["model"])
-        return reverse(name, args=[record.pk]) if record else None
-    if name in {"admin:app_list"}:
-        return reverse(name, args=["meetings"])
-    if name == "admin:autocomplete":
-        return reverse(name) + "?app_label=meetings&model_name=agendaitem&field_name=meeting&term=a"
-    if name == "admin/login/":
-        return "/en/admin/login/"
-    if name in {"account_reset_password_from_key", "account_confirm_email"}:
-        return None  # need a key that only an e-mail gives; covered in tests/people/test_login.py
-    try:
-        return reverse(name)
-    except Exception:
-        return None
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_each_role_as_the_table_says(client, roles, worlds, role):
     user = roles[role]
@@ -237,7 +60,7 @@ def test_every_url_answers_each_role_as_the_table_says(client, roles, worlds, ro
     wrong, checked = [], 0
     for name, route in every_url():
         rule = rule_for(name)
-        if rule in {MEMBERS, None} or name in {"logout", "account_logout", "admin:logout"}:
+        if rule is None or rule in MEMBERS or name in {"logout", "account_logout", "admin:logout"}:
             continue  # members: own table; logging out would end this session
         for visibility, world in worlds.items():
             url = url_for(name, route, world)

@@ -6,7 +6,7 @@ import pytest
 from django.db import models
 
 from committee.languages import translated_attributes
-from tests.public.test_canary import crawl
+from tests.crawl import crawl
 
 pytestmark = pytest.mark.django_db
 

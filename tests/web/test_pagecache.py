@@ -25,9 +25,9 @@ from tests import factories as f
 from tests.factories import CANARY
 from tests.pages import stable
 from tests.security.access import PUBLIC, PUBLIC_ONLY, RECORD, VISIBILITIES, rule_for
-from tests.security.test_url_matrix import every_url, one_world, url_for
+from tests.security.addresses import every_url, one_world, url_for
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.server]
 
 BODY_NONCE = re.compile(rb'nonce="([^"]+)"')
 HEADER_NONCE = re.compile(r"'nonce-([^']+)'")

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from committee.web import stamp
 from tests import factories as f
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.server]
 
 
 def test_every_table_is_watched_or_listed_as_unwatched():
