@@ -335,3 +335,12 @@ def test_a_later_article_upgrades_a_month_precise_date_to_the_day(no_memory):
         for change in report.updated
     )
     assert meeting.needs_review
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://files.example.org/a.txt"])
+def test_the_service_refuses_an_address_that_is_not_http(seed_article, no_memory, url):
+    """Whatever calls it (command, seeds and their .json, the admin), the service refuses."""
+    before = row_counts()
+    with pytest.raises(ArticleRefused, match="http:// or https://"):
+        import_article(article=seed_article, url=url, memory=no_memory)
+    assert row_counts() == before
