@@ -43,7 +43,7 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
             confirm = ArticleConfirmForm(request.POST)
             if confirm.is_valid():
                 return self._save_import(request, confirm.cleaned_data)
-            context["errors"] = confirm.non_field_errors()
+            context["errors"] = [*confirm.non_field_errors(), *confirm.errors.get("url", [])]
             upload = ArticleUploadForm()
         elif request.method == "POST":
             upload = ArticleUploadForm(request.POST, request.FILES)

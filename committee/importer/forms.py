@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.bilateral import Visibility
 from committee.importer.reading import MAX_BYTES, Article, ArticleRefused, decode_article
+from committee.sources.addresses import WebAddressFormField
 from committee.sources.models import text_digest
 
 SIGNING_SALT = "committee.sources.import-preview"
@@ -32,7 +33,7 @@ class ArticleUploadForm(forms.Form):
         help_text=_("Resolves «today», «last year»… in the text. YYYY-MM-DD."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    url = forms.URLField(label=_("address"), required=False, max_length=500)
+    url = WebAddressFormField(label=_("address"), required=False, max_length=500)
     visibility = forms.ChoiceField(
         label=_("visibility"), choices=Visibility.choices, initial=Visibility.PUBLIC
     )
@@ -63,7 +64,7 @@ class ArticleConfirmForm(forms.Form):
     file_name = forms.CharField(widget=forms.HiddenInput, required=False)
     signature = forms.CharField(widget=forms.HiddenInput)
     published = forms.DateField(widget=forms.HiddenInput, required=False)
-    url = forms.URLField(widget=forms.HiddenInput, required=False, max_length=500)
+    url = WebAddressFormField(widget=forms.HiddenInput, required=False, max_length=500)
     visibility = forms.ChoiceField(widget=forms.HiddenInput, choices=Visibility.choices)
 
     @classmethod

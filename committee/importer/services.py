@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pghistory
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -18,6 +19,7 @@ from committee.importer.recording import ArticleRecorder
 from committee.importer.report import Change, ImportReport
 from committee.importer.translation_memory import TranslationMemory
 from committee.people.models import User
+from committee.sources.addresses import validate_web_address
 from committee.sources.models import ImportRun, ImportStatus, SourceDocument, text_digest
 
 #: The key of the advisory lock that lets one import run at a time (another is refused).
@@ -52,6 +54,7 @@ def import_article(
     ``ImportRun``.
     """
     check_text(article.text, label=article.file_name or "the article")
+    check_address(url)
     if visibility not in Visibility.values:
         raise ArticleRefused(f"unknown visibility {visibility!r}.")
     extraction = extract(article.text, published=published)
@@ -103,6 +106,18 @@ def import_article(
     except _DryRun:
         pass
     return report
+
+
+def check_address(url: str) -> None:
+    """Refuse an address that is not http(s): ``javascript:alert(1)`` would become a link."""
+    if not url:
+        return
+    try:
+        validate_web_address(url)
+    except ValidationError:
+        raise ArticleRefused(
+            f"the address {url!r} is not a web address beginning with http:// or https://."
+        ) from None
 
 
 def import_file(path: Path, **options: object) -> ImportReport:

@@ -7,17 +7,17 @@ from committee.members import views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.me, name="me"),
     path(
-        "recommendations/<str:reference>/",
+        "recommendations/<text:reference>/",
         views.recommendation,
         name="member-recommendation",
     ),
     path(
-        "recommendations/<str:reference>/progress/",
+        "recommendations/<text:reference>/progress/",
         views.progress_create,
         name="progress-create",
     ),
     path(
-        "recommendations/<str:reference>/status/",
+        "recommendations/<text:reference>/status/",
         views.status_propose,
         name="status-propose",
     ),
@@ -26,7 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
     path("status-changes/<int:pk>/", views.status_decide, name="status-decide"),
     path(
-        "publication/<str:kind>/<int:pk>/",
+        "publication/<text:kind>/<int:pk>/",
         views.publication_propose,
         name="publication-propose",
     ),

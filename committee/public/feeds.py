@@ -112,8 +112,19 @@ def entries(host: str) -> list[Entry]:
     return found[:ITEMS]
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom whose summaries are ``type="text"``: the words members wrote, escaped by the XML
+    writer, which feed readers show as text. Django's own says ``type="html"``, and readers would
+    render whatever markup a member typed."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LatestFeed(Feed):  # type: ignore[type-arg]
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
     login_required = False  # public: LoginRequiredMiddleware reads this
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

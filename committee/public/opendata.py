@@ -58,6 +58,29 @@ def audience(level: str) -> Viewer:
     raise ValueError(level)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """``value`` as a CSV cell a spreadsheet will not run: text that begins like a formula gets
+    a leading ``'`` (OWASP). Only text: numbers the code writes stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class CsvWriter:
+    """The project's one CSV writer (open data, list downloads, ``export_data``): every cell
+    goes through ``csv_cell``, so no text reaches a spreadsheet as a formula."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self._writer = csv.writer(buffer)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([csv_cell(value) for value in row])
+
+
 def translations(record: models.Model, name: str) -> dict[str, str]:
     return {code: getattr(record, f"{name}_{code}") or "" for code in CODES}
 
@@ -189,7 +212,7 @@ class Collection:
 
     def csv_lines(self, queryset: QuerySet[Any], viewer: Viewer) -> Iterator[str]:
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = CsvWriter(buffer)
         writer.writerow(self.csv_header())
         for item in self.items(queryset, viewer):
             writer.writerow(self.csv_row(item))

@@ -6,5 +6,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.recommendation_list, name="recommendation-list"),
     path("download.csv", views.recommendation_list_csv, name="recommendation-list-csv"),
     path("download.json", views.recommendation_list_json, name="recommendation-list-json"),
-    path("<str:reference>/", views.recommendation_detail, name="recommendation-detail"),
+    path("<text:reference>/", views.recommendation_detail, name="recommendation-detail"),
 ]

@@ -20,6 +20,7 @@ from committee.bilateral import VisibleQuerySet, visible_levels
 from committee.fulltext import normalized_sql
 from committee.languages import TEXT_SEARCH_CONFIG, Language
 from committee.records import Record
+from committee.sources.addresses import WebAddressField
 
 
 class SourceDocumentQuerySet(VisibleQuerySet["SourceDocument"]):
@@ -52,7 +53,7 @@ class SourceDocument(Record):
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.AR)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    url = models.URLField(_("address"), max_length=500, blank=True)
+    url = WebAddressField(_("address"), max_length=500, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     sha256 = models.CharField(_("SHA-256 of the text"), max_length=64, unique=True, editable=False)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)

@@ -16,7 +16,9 @@ class WebConfig(AppConfig):
         from django.db.models.signals import post_migrate  # noqa: PLC0415
 
         from committee import checks  # noqa: F401, PLC0415 - registers the project's system checks
-        from committee.web import stamp  # noqa: PLC0415
+        from committee.web import converters, stamp  # noqa: PLC0415
+
+        converters.register()  # <text:…>, before any URLconf is loaded
 
         # After migrate and flush, every table of every app exists: watch the new ones.
         post_migrate.connect(stamp.install, sender=self, dispatch_uid="committee.web.stamp")

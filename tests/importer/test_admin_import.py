@@ -100,3 +100,25 @@ def test_file_and_text_together_are_refused(client, ma_secretariat):
     client.force_login(ma_secretariat)
     response = upload(client, SEED.read_bytes(), text="نص")
     assert "one of the two, not both" in response.text
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://files.example.org/a.txt"])
+def test_the_upload_form_refuses_an_address_that_is_not_http(client, ma_secretariat, url):
+    client.force_login(ma_secretariat)
+    before = row_counts()
+    response = upload(client, SEED.read_bytes(), url=url)
+    assert response.status_code == 200
+    assert "confirm" not in response.context
+    assert "http:// or https://" in " ".join(response.context["form"].errors["url"])
+    assert row_counts() == before
+
+
+def test_an_address_altered_after_the_preview_is_refused(client, ma_secretariat):
+    client.force_login(ma_secretariat)
+    preview = upload(client, SEED.read_bytes(), url="https://www.example.ma/a")
+    confirm = preview.context["confirm"]
+    data = {name: confirm[name].value() or "" for name in confirm.fields}
+    before = row_counts()
+    response = client.post(URL, {**data, "url": "ftp://files.example.org/a.txt", "save": "1"})
+    assert response.status_code == 200
+    assert row_counts() == before

@@ -346,3 +346,12 @@ def test_a_planned_meeting_the_article_reports_held_is_held_through_the_meeting_
     first = Meeting.objects.get(kind="seminar", ordinal=1)
     assert first.status == "held"
     assert not FollowUpReport.objects.filter(meeting=first).exists()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://files.example.org/a.txt"])
+def test_the_service_refuses_an_address_that_is_not_http(seed_article, no_memory, url):
+    """Whatever calls it (command, seeds and their .json, the admin), the service refuses."""
+    before = row_counts()
+    with pytest.raises(ArticleRefused, match="http:// or https://"):
+        import_article(article=seed_article, url=url, memory=no_memory)
+    assert row_counts() == before

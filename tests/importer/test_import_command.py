@@ -168,3 +168,25 @@ def test_an_import_killed_midway_leaves_nothing():
         process.communicate(timeout=30)
         cursor.execute("ROLLBACK")
     assert row_counts() == before
+
+
+HOSTILE_ADDRESSES = [
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    "ftp://files.example.org/article.txt",
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE_ADDRESSES)
+def test_an_address_that_is_not_http_is_refused_and_nothing_is_written(url):
+    before = row_counts()
+    with pytest.raises(CommandError, match="http:// or https://"):
+        call_command("import_article", str(SEED), "--url", url)
+    assert row_counts() == before
+    assert not SourceDocument.objects.exists()
+
+
+def test_an_http_address_is_kept():
+    call_command("import_article", str(SEED), "--url", "https://www.example.ma/article?id=7")
+    assert SourceDocument.objects.get().url == "https://www.example.ma/article?id=7"

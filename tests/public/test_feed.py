@@ -3,8 +3,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 
 from committee.bilateral import Visibility
+from committee.recommendations.models import UpdateState
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +32,26 @@ def test_the_feed_is_atom_with_new_records_and_published_progress(client, world)
     ids = [entry.find(f"{ATOM}id").text for entry in root.iter(f"{ATOM}entry")]
     assert all(i.startswith("tag:testserver,") for i in ids)
     assert len(ids) == len(set(ids))
+
+
+def test_summaries_are_plain_text_and_carry_no_markup_from_members(client, world, ma_member):
+    narrative = "Hecho <script>alert(1)</script> <a href=javascript:alert(2)>aquí</a> & más"
+    f.ProgressUpdateFactory(
+        recommendation=world["recommendation"],
+        author=ma_member,
+        state=UpdateState.PUBLISHED,
+        published_at=timezone.now(),
+        narrative_ar="",
+        narrative_es=narrative,
+        original_language="es",
+    )
+    response = client.get("/feed/?lang=es")
+    xml = response.content.decode()
+    assert "<script" not in xml
+    assert "<a href" not in xml
+    root = ET.fromstring(response.content)  # noqa: S314 — our own feed
+    summaries = list(root.iter(f"{ATOM}summary"))
+    assert summaries
+    # type="text": readers show the words, escaped by the XML writer, and render no markup
+    assert {summary.get("type") for summary in summaries} == {"text"}
+    assert narrative in [summary.text for summary in summaries]

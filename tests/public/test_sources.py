@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from committee.bilateral import Visibility
 from committee.sources.highlighting import Span, highlight
@@ -56,3 +57,27 @@ def test_white_space_between_two_spans_is_marked_but_not_an_empty_link():
     html = highlight("a b", spans)
     assert '<mark title="ab"> </mark>' in html
     assert '<a href="/a/">a</a>' in html and '<a href="/b/">b</a>' in html
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " javascript:alert(1)", "data:text/html,x", "ftp://f.example/a"]
+)
+def test_a_stored_address_that_is_not_http_is_not_linked(client, url):
+    source = f.SourceDocumentFactory(url=url)  # stored before addresses were checked
+    page = client.get(f"/ar/sources/{source.pk}/").text
+    assert 'class="external"' not in page
+    assert 'href="javascript' not in page.replace(" ", "").lower()
+
+
+def test_a_stored_http_address_is_linked(client):
+    source = f.SourceDocumentFactory(url="https://www.example.ma/article?id=7&x=1")
+    page = client.get(f"/ar/sources/{source.pk}/").text
+    assert 'href="https://www.example.ma/article?id=7&amp;x=1"' in page
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://files.example.org/a.txt"])
+def test_the_model_refuses_an_address_that_is_not_http(url):
+    source = f.SourceDocumentFactory.build(url=url, text="نص المقال")
+    with pytest.raises(ValidationError) as refused:
+        source.full_clean(exclude=["sha256"])
+    assert "http:// or https://" in " ".join(refused.value.message_dict["url"])

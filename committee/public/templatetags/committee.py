@@ -13,6 +13,7 @@ from django.utils.translation import get_language, gettext
 
 from committee import dates
 from committee.languages import Language, LocalizedText, direction
+from committee.sources import addresses
 
 register = template.Library()
 
@@ -52,6 +53,12 @@ def _path_in_language(path: str, language: str, active: str) -> str:
     times. It depends on the URLconf, the path and the active language (the prefix it
     resolves with), nothing else."""
     return translate_url(path, language)
+
+
+@register.filter
+def is_web_address(value: object) -> bool:
+    """Whether a stored address may be linked: http(s) only (``javascript:`` never is)."""
+    return addresses.is_web_address(value)
 
 
 @register.filter
