@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from committee.bilateral import Visibility
 from committee.languages import Language
+from committee.write_paths import RuleBearing
 
 
 class Record(models.Model):
@@ -40,6 +43,10 @@ class Record(models.Model):
         editable=False,
         help_text=_("Raised by every edit; guards against lost updates."),
     )
+
+    #: Changed on an existing record only by the services (``committee.write_paths``): a
+    #: visibility widens or narrows with two keys. Models with more say so.
+    rule_bearing: ClassVar[RuleBearing] = RuleBearing(("visibility",))
 
     class Meta:
         abstract = True

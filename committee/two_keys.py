@@ -16,7 +16,7 @@ refuse an edit made on a copy older than the saved one (``StaleEdit``).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -26,8 +26,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from committee.bilateral import Decision, Side
+from committee.write_paths import RuleBearing
 
 BOTH_SIDES = frozenset(Side.values)
+#: What ``decide()`` writes on a proposal, and nothing else.
+DECISION_FIELDS = ("decision", "decided_by", "decided_side", "decided_at", "decision_reason")
 
 
 class StaleEdit(Exception):
@@ -131,6 +134,8 @@ class TwoKeyProposal(models.Model):
     )
     decided_at = models.DateTimeField(gettext_lazy("decided on"), null=True, blank=True)
     decision_reason = models.TextField(gettext_lazy("reason for the decision"), blank=True)
+
+    rule_bearing: ClassVar[RuleBearing] = RuleBearing(DECISION_FIELDS)
 
     class Meta:
         abstract = True

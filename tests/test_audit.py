@@ -10,6 +10,7 @@ from pghistory.models import Events
 
 from committee.audit import command_context
 from committee.recommendations.models import Recommendation
+from committee.write_paths import through_service
 from tests import factories as f
 
 pytestmark = [pytest.mark.django_db, pytest.mark.server]
@@ -40,7 +41,7 @@ def test_every_committee_model_is_audited():
 
 def test_a_save_is_recorded_with_its_context():
     recommendation = f.RecommendationFactory()
-    with pghistory.context(path="web", user=None):
+    with pghistory.context(path="web", user=None), through_service():
         recommendation.status = "in_progress"
         recommendation.save()
     update = events_of(recommendation)[-1]

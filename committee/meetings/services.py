@@ -43,6 +43,7 @@ from committee.two_keys import (
     locked,
     require_version,
 )
+from committee.write_paths import through_service
 
 if TYPE_CHECKING:
     from committee.people.models import User
@@ -178,6 +179,7 @@ def draft_minutes(
 
 
 @transaction.atomic
+@through_service()
 def edit_minutes(
     *,
     minutes: Minutes,
@@ -196,6 +198,17 @@ def edit_minutes(
     visibility = visibility or minutes.visibility
     if minutes.state == MinutesState.REPLACED:
         raise ValidationError(_("This version was replaced: change the latest version."))
+    if visibility != minutes.visibility and (
+        minutes.state != MinutesState.DRAFT or minutes.approvals.exists()
+    ):
+        raise ValidationError(
+            {
+                "visibility": _(
+                    "Approved minutes keep the visibility they were approved with: propose "
+                    "publishing them to the other delegation instead."
+                )
+            }
+        )
     if text == minutes.text:
         if visibility != minutes.visibility:
             minutes.visibility = visibility
@@ -221,6 +234,7 @@ def edit_minutes(
 
 
 @transaction.atomic
+@through_service()
 def approve_minutes(*, minutes: Minutes, by: User) -> Minutes:
     """Approve a draft for ``by``'s delegation; the second delegation's approval adopts it."""
     side = delegation_of(by)

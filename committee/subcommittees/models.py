@@ -23,6 +23,7 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
+from committee.write_paths import RuleBearing
 
 if TYPE_CHECKING:
     from committee.people.models import Viewer
@@ -77,6 +78,9 @@ class BodyQuerySet(VisibleQuerySet["Body"]):
 @audited()
 class Body(Record):
     """A standing body of the cooperation framework."""
+
+    #: A proposed body becomes active through ``services.activate``.
+    rule_bearing = RuleBearing(("status", "visibility"))
 
     kind = models.CharField(_("kind"), max_length=24, choices=BodyKind)
     name_ar, name_es, name_fr, name_en = translated_char_fields(_("name"), max_length=300)

@@ -9,6 +9,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from committee.bilateral import Visibility
 from committee.meetings import services as service
 from committee.meetings.models import Minutes, MinutesApproval, MinutesState
+from committee.write_paths import through_service
 from tests import factories as f
 
 pytestmark = [pytest.mark.django_db, pytest.mark.server]
@@ -156,8 +157,11 @@ def test_the_database_itself_refuses_to_change_or_delete_adopted_minutes(
         MinutesApproval.objects.filter(minutes=draft).delete()
     draft.refresh_from_db()
     assert draft.text == "Se presentó el balance de la cooperación."
-    # what is not the text may still change: who may read it
-    Minutes.objects.filter(pk=draft.pk).update(visibility=Visibility.PUBLIC)
+    # who may read it is not locked by adoption, but only a service changes it (two keys)
+    with pytest.raises(DatabaseError, match="services"), transaction.atomic():
+        Minutes.objects.filter(pk=draft.pk).update(visibility=Visibility.PUBLIC)
+    with through_service():
+        Minutes.objects.filter(pk=draft.pk).update(visibility=Visibility.PUBLIC)
 
 
 def test_only_one_draft_at_a_time(draft, es_secretariat):

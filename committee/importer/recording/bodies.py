@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 from committee.importer import extraction, matching
@@ -15,6 +16,7 @@ from committee.meetings.models import (
 from committee.people.models import Person
 from committee.subcommittees import services
 from committee.subcommittees.models import Body, BodyKind, Membership, MembershipRole
+from committee.write_paths import through_service
 
 
 class BodyRecorder(RecorderBase):
@@ -59,9 +61,11 @@ class BodyRecorder(RecorderBase):
                 established.precision,
             )
             changed.append("established_date")
-        if fact.status == "active" and services.activate(body):
+        activated = fact.status == "active" and services.activate(body)
+        if activated:
             changed.append("status")
-        self.save(body, created=created, changed=[] if created else changed)
+        with through_service() if activated else nullcontext():  # activating is a service's
+            self.save(body, created=created, changed=[] if created else changed)
         self.cite(body, fact)
         return body
 

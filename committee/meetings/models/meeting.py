@@ -22,6 +22,7 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
+from committee.write_paths import RuleBearing
 
 
 class MeetingKind(models.TextChoices):
@@ -97,6 +98,9 @@ class MeetingQuerySet(VisibleQuerySet["Meeting"]):
 
 @audited()
 class Meeting(Record):
+    #: A meeting is held by ``hold_meeting``, which freezes its follow-up report.
+    rule_bearing = RuleBearing(("status", "visibility"))
+
     kind = models.CharField(_("kind"), max_length=30, choices=MeetingKind)
     ordinal = models.PositiveSmallIntegerField(
         _("ordinal"), null=True, blank=True, help_text=_("2 for the second seminar of its series.")

@@ -27,6 +27,7 @@ from committee.languages import Language, LocalizedText, active_language, direct
 from committee.meetings.models.agenda import AgendaItem
 from committee.meetings.models.meeting import Meeting
 from committee.records import Record
+from committee.write_paths import RuleBearing
 
 
 class MinutesState(models.TextChoices):
@@ -75,6 +76,10 @@ class MinutesQuerySet(VisibleQuerySet["Minutes"]):
 @audited()
 class Minutes(Record):
     """One version of the minutes of an agenda item (or of the whole meeting) in one language."""
+
+    #: Adopted by both delegations' approvals (``approve_minutes``); a visibility changes with
+    #: two keys.
+    rule_bearing = RuleBearing(("state", "adopted_at", "visibility"))
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="minutes"

@@ -16,7 +16,8 @@ from committee.recommendations.models.recommendation import (
     Status,
 )
 from committee.records import Record
-from committee.two_keys import TwoKeyProposal, TwoKeyQuerySet, decider, proposer
+from committee.two_keys import DECISION_FIELDS, TwoKeyProposal, TwoKeyQuerySet, decider, proposer
+from committee.write_paths import RuleBearing
 
 
 class StatusChangeQuerySet(  # type: ignore[override]  # django-stubs: two QuerySet bases
@@ -28,6 +29,8 @@ class StatusChangeQuerySet(  # type: ignore[override]  # django-stubs: two Query
 @audited()
 class StatusChange(TwoKeyProposal, Record):
     """A proposed change of status; closing or reopening needs the other side to confirm."""
+
+    rule_bearing = RuleBearing((*DECISION_FIELDS, "visibility"))
 
     recommendation = models.ForeignKey(
         Recommendation,

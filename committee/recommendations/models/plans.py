@@ -20,6 +20,7 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
+from committee.write_paths import RuleBearing
 
 if TYPE_CHECKING:
     pass
@@ -117,6 +118,8 @@ class ActionQuerySet(VisibleQuerySet["Action"]):
 
 @audited()
 class Action(Record):
+    rule_bearing = RuleBearing(("status", "visibility"))
+
     plan = models.ForeignKey(
         ActionPlan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="actions"
     )

@@ -19,6 +19,7 @@ from committee.languages import (
     translated_text_fields,
 )
 from committee.records import Record
+from committee.write_paths import RuleBearing
 
 if TYPE_CHECKING:
     pass
@@ -42,6 +43,26 @@ class ProgressUpdateQuerySet(VisibleQuerySet["ProgressUpdate"]):
 @audited()
 class ProgressUpdate(Record):
     """One delegation's account of how far a recommendation has got, as of a date."""
+
+    #: Published by its author (``publish_progress``), then never rewritten: a correction is a
+    #: new update.
+    rule_bearing = RuleBearing(
+        ("state", "published_at", "visibility"),
+        when=("state", "published"),
+        then=(
+            "recommendation",
+            "side",
+            "author",
+            "as_of",
+            "proposed_completion",
+            "narrative_ar",
+            "narrative_es",
+            "narrative_fr",
+            "narrative_en",
+            "original_language",
+            "corrects",
+        ),
+    )
 
     recommendation = models.ForeignKey(
         Recommendation,

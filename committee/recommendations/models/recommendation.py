@@ -24,6 +24,7 @@ from committee.languages import (
 )
 from committee.records import Record
 from committee.subcommittees.models import Membership
+from committee.write_paths import RuleBearing
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -127,6 +128,9 @@ class RecommendationQuerySet(VisibleQuerySet["Recommendation"]):
 
 @audited()
 class Recommendation(Record):
+    #: Status and completion move by status changes (two keys to close or reopen).
+    rule_bearing = RuleBearing(("status", "completion", "status_reason", "visibility"))
+
     reference = models.CharField(
         _("reference"),
         max_length=40,

@@ -27,12 +27,14 @@ from committee.recommendations.models import (
     ReportEntry,
 )
 from committee.two_keys import bump, locked
+from committee.write_paths import through_service
 
 if TYPE_CHECKING:
     from committee.people.models import User
 
 
 @transaction.atomic
+@through_service()
 def hold_meeting(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
     """Mark a planned meeting as held and freeze its follow-up report."""
     meeting = locked(meeting)

@@ -24,6 +24,7 @@ from committee.two_keys import bump as _bump
 from committee.two_keys import locked as _locked
 from committee.two_keys import require_version as _require_version
 from committee.uploads import MAX_EVIDENCE_FILES, CheckedFile
+from committee.write_paths import through_service
 
 
 def allowed_visibilities(user: User) -> list[Visibility]:
@@ -110,6 +111,7 @@ def _require_own_draft(update: ProgressUpdate, by: User) -> None:
 
 
 @transaction.atomic
+@through_service()
 def edit_progress(
     *,
     update: ProgressUpdate,
@@ -140,6 +142,7 @@ def edit_progress(
 
 
 @transaction.atomic
+@through_service()
 def publish_progress(
     *, update: ProgressUpdate, by: User, seen_version: int | None = None
 ) -> ProgressUpdate:

@@ -11,11 +11,13 @@ from committee.bilateral import Decision
 from committee.people.models import User
 from committee.recommendations.services.permissions import require_may_decide
 from committee.two_keys import TwoKeyProposal, bump, locked
+from committee.write_paths import through_service
 
 #: What a decision may be; ``EFFECTIVE`` is no decision but a change one delegation makes alone.
 DECISIONS = (Decision.CONFIRMED, Decision.REJECTED, Decision.WITHDRAWN)
 
 
+@through_service()
 def decide[P: TwoKeyProposal](proposal: P, *, by: User, decision: str, reason: str = "") -> P:
     """Confirm, reject (saying why) or withdraw ``proposal``, read again under a row lock.
 

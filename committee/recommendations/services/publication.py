@@ -19,6 +19,7 @@ from committee.recommendations.tasks import announce_proposal
 from committee.records import Record
 from committee.two_keys import bump as _bump
 from committee.two_keys import locked as _locked
+from committee.write_paths import through_service
 
 
 @transaction.atomic
@@ -44,6 +45,7 @@ def propose_publication(*, record: Record, by: User, reason: str = "") -> Public
 
 
 @transaction.atomic
+@through_service()
 def confirm_publication(*, request: PublicationRequest, by: User) -> PublicationRequest:
     """The other delegation's key: the record becomes public."""
     request = decide(request, by=by, decision=Decision.CONFIRMED)
@@ -54,6 +56,7 @@ def confirm_publication(*, request: PublicationRequest, by: User) -> Publication
 
 
 @transaction.atomic
+@through_service()
 def reject_publication(*, request: PublicationRequest, by: User, reason: str) -> PublicationRequest:
     """The other delegation refuses, saying why; the record keeps its visibility."""
     return decide(request, by=by, decision=Decision.REJECTED, reason=reason)

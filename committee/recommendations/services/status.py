@@ -25,6 +25,7 @@ from committee.two_keys import StaleEdit
 from committee.two_keys import bump as _bump
 from committee.two_keys import locked as _locked
 from committee.two_keys import require_version as _require_version
+from committee.write_paths import through_service
 
 #: Changes one delegation makes alone; they take effect at once.
 EVERYDAY = frozenset(
@@ -53,6 +54,7 @@ def allowed_targets(status: str) -> list[Status]:
 
 
 @transaction.atomic
+@through_service()
 def propose_status_change(
     *,
     recommendation: Recommendation,
@@ -133,18 +135,21 @@ def _apply(change: StatusChange) -> Recommendation:
 
 
 @transaction.atomic
+@through_service()
 def confirm_status_change(*, change: StatusChange, by: User) -> Recommendation:
     """The other delegation's key: the change takes effect now."""
     return _apply(decide(change, by=by, decision=Decision.CONFIRMED))
 
 
 @transaction.atomic
+@through_service()
 def reject_status_change(*, change: StatusChange, by: User, reason: str) -> StatusChange:
     """The other delegation refuses, saying why; the recommendation does not change."""
     return decide(change, by=by, decision=Decision.REJECTED, reason=reason)
 
 
 @transaction.atomic
+@through_service()
 def withdraw_status_change(*, change: StatusChange, by: User) -> StatusChange:
     """The proposing delegation takes its proposal back."""
     return decide(change, by=by, decision=Decision.WITHDRAWN)
