@@ -6,6 +6,12 @@
 - Translatable fields are grouped by field, the Arabic input right-to-left.
 - The history page shows the database audit trail (who, when, what, through which path).
 - An edit made on a stale copy of a record is refused, not silently applied.
+- Two keys everywhere: below an operator, the rule-bearing fields of an existing record (its
+  status, completion, visibility, adoption, a published update: each model's ``rule_bearing``,
+  ``committee.write_paths``) are read-only on every page and in every inline, whatever the
+  page declares; they change through the two-key services, in the members' area. A new record
+  chooses its visibility among the levels its author sees. The history page shows only the
+  versions of a record the reader could see.
 """
 
 from __future__ import annotations
@@ -25,8 +31,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from committee.bilateral import Role, VisibleQuerySet, is_visible
+from committee.bilateral import Role, VisibleQuerySet, is_visible, visible_levels
 from committee.languages import CODES, Language, direction, translated_attributes
+from committee.write_paths import locked_fields, through_service
 
 
 def is_secretariat(request: HttpRequest) -> bool:
@@ -36,6 +43,32 @@ def is_secretariat(request: HttpRequest) -> bool:
         and user.is_staff
         and (user.is_superuser or getattr(user, "role", "") == Role.SECRETARIAT)
     )
+
+
+def locked_for(request: HttpRequest, obj: Any) -> frozenset[str]:
+    """The rule-bearing fields of ``obj`` the user may not change in the admin: all of them,
+    on a saved record, for everyone below an operator."""
+    if obj is None or request.user.is_superuser:
+        return frozenset()
+    return locked_fields(obj)
+
+
+def two_key_form(form_class: Any, request: HttpRequest) -> Any:
+    """``form_class`` whose rule-bearing fields are disabled on a saved record: what is posted
+    for them is ignored, the saved value kept. The guarantee under every page's own
+    ``readonly_fields`` (and of each row of an inline, which may be a published update in one
+    row and a draft in the next)."""
+    if request.user.is_superuser:
+        return form_class
+
+    class TwoKeyForm(form_class):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            for name in locked_fields(self.instance) & set(self.fields):
+                self.fields[name].disabled = True
+
+    TwoKeyForm.__name__ = TwoKeyForm.__qualname__ = form_class.__name__
+    return TwoKeyForm
 
 
 def language_attrs(field_name: str) -> dict[str, str]:
@@ -185,6 +218,12 @@ class VisibleFormFields:
 
     def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if db_field.name == "visibility" and formfield is not None and db_field.choices:
+            # A new record is made visible to no level its author may not see.
+            levels = visible_levels(request.user)
+            formfield.choices = [
+                (value, label) for value, label in formfield.choices if not value or value in levels
+            ]
         attrs = language_attrs(db_field.name)
         if formfield is not None and attrs:
             formfield.widget.attrs.update(attrs)
@@ -301,26 +340,62 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
         own = {field.name for field in self.model._meta.fields}
         readonly += [
             name
-            for name in ("created_at", "updated_at", "version")
+            for name in ("created_at", "updated_at", "version", *sorted(locked_for(request, obj)))
             if name in own and name not in readonly
         ]
         return readonly
 
-    def history_view(
-        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        return two_key_form(super().get_form(request, obj, change=change, **kwargs), request)
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
+        return two_key_form(super().get_changelist_form(request, **kwargs), request)
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: Any = None,
     ) -> HttpResponse:
-        obj = self.get_object(request, object_id)
-        if obj is None:
-            raise Http404(_("No such record."))
+        """An operator's correction of a rule-bearing field passes the database's guard, marked
+        as the operator's (the audit trail names who)."""
+        if not request.user.is_superuser:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with through_service("operator"):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def history_rows(self, request: HttpRequest, obj: Any) -> list[dict[str, Any]]:
+        """The audit events of ``obj`` the user may read, newest first.
+
+        A version is shown only if the record was visible to the user at that version (and it
+        is now, or the page would be 404). The values a shown version replaced are masked when
+        the version before it was not visible to the user.
+        """
         events = list(
-            pghistory.models.Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")  # type: ignore[no-untyped-call]
+            pghistory.models.Events.objects.tracks(obj).order_by("pgh_created_at", "pgh_id")  # type: ignore[no-untyped-call]
         )
-        user_ids = {event.pgh_context.get("user") for event in events if event.pgh_context}
+        levels = visible_levels(request.user)
+        hidden = str(_("(not shared with you)"))
+        shown: list[tuple[Any, list[tuple[str, Any]]]] = []
+        seen_before = True
+        for event in events:
+            level = (event.pgh_data or {}).get("visibility")
+            seen = level is None or level in levels
+            if seen:
+                changes = sorted((event.pgh_diff or {}).items())
+                if not seen_before:
+                    changes = [(field, [hidden, change[1]]) for field, change in changes]
+                shown.append((event, changes))
+            seen_before = seen
+        user_ids = {(event.pgh_context or {}).get("user") for event, _changes in shown}
         users = {
             user.pk: user
             for user in get_user_model()._default_manager.filter(pk__in=[u for u in user_ids if u])
         }
-        rows = [
+        return [
             {
                 "event": event,
                 "user": users.get((event.pgh_context or {}).get("user", 0)),
@@ -329,10 +404,18 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
                 ),
                 "command": (event.pgh_context or {}).get("command", ""),
                 "url": (event.pgh_context or {}).get("url", ""),
-                "changes": sorted((event.pgh_diff or {}).items()),
+                "changes": changes,
             }
-            for event in events
+            for event, changes in reversed(shown)
         ]
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        obj = self.get_object(request, object_id)
+        if obj is None or not is_visible(request.user, obj):
+            raise Http404(_("No such record."))
+        rows = self.history_rows(request, obj)
         context = {
             **self.admin_site.each_context(request),
             "title": _("History: %s") % obj,
@@ -374,6 +457,12 @@ class RecordAdmin(CommitteeAdmin):
 class VisibleInlineMixin(SecretariatOnly, VisibleFormFields):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return _visible(super().get_queryset(request), request)  # type: ignore[misc]
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        """Each saved row keeps its rule-bearing fields, as on the record's own page."""
+        formset = super().get_formset(request, obj, **kwargs)  # type: ignore[misc]
+        formset.form = two_key_form(formset.form, request)
+        return formset
 
 
 class TabularInline(VisibleInlineMixin, admin.TabularInline):  # type: ignore[type-arg]

@@ -23,6 +23,7 @@ from committee.admin import (
     StackedInline,
     TabularInline,
     VersionedForm,
+    locked_for,
     translation_fieldsets,
 )
 from committee.meetings import planning
@@ -373,7 +374,8 @@ class MinutesAdmin(RecordAdmin):
         fixed = [name for name in self.change_fields if name not in {"text", "visibility"}]
         if obj.state == MinutesState.REPLACED:
             fixed += ["text", "visibility"]
-        return fixed
+        # The visibility (and adoption) of saved minutes, below an operator: two keys.
+        return [*fixed, *(name for name in locked_for(request, obj) if name not in fixed)]
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         initial = super().get_changeform_initial_data(request)
