@@ -15,6 +15,7 @@ from committee.bilateral import Side, Visibility
 from committee.people.models import User
 from committee.recommendations import services
 from committee.recommendations.models import ProgressUpdate, Recommendation, StatusChange
+from committee.write_paths import through_service
 from tests import factories as f
 from tests.factories import PDF
 
@@ -190,7 +191,8 @@ def test_the_second_editor_of_a_draft_gets_a_conflict_page(as_ma, ma_seated, rec
 
 def test_a_stale_status_proposal_gets_a_conflict_page(as_ma, ma_seated, rec):
     url = reverse("status-propose", args=[rec.reference])
-    Recommendation.objects.filter(pk=rec.pk).update(version=5, completion="substantial")
+    with through_service():  # someone else's change, saved meanwhile
+        Recommendation.objects.filter(pk=rec.pk).update(version=5, completion="substantial")
     response = as_ma.post(url, {"to_status": "on_hold", "seen_version": 1})
     assert response.status_code == 409
     assert "Substantial" in response.text
