@@ -54,6 +54,12 @@ def confirm_publication(*, request: PublicationRequest, by: User) -> Publication
 
 
 @transaction.atomic
+def withdraw_publication(*, request: PublicationRequest, by: User) -> PublicationRequest:
+    """The proposing delegation takes its proposal back."""
+    return decide(request, by=by, decision=Decision.WITHDRAWN)
+
+
+@transaction.atomic
 def reject_publication(*, request: PublicationRequest, by: User, reason: str) -> PublicationRequest:
     """The other delegation refuses, saying why; the record keeps its visibility."""
     return decide(request, by=by, decision=Decision.REJECTED, reason=reason)
