@@ -147,3 +147,28 @@ def is_visible(user: Reader | None, record: models.Model) -> bool:
         if parent is not None and not is_visible(user, parent):
             return False
     return True
+
+
+#: The levels at least as wide as each level: every reader of the one may read the other.
+AS_WIDE_AS = {
+    Visibility.PUBLIC.value: frozenset({Visibility.PUBLIC.value}),
+    Visibility.COMMITTEE.value: frozenset({Visibility.PUBLIC.value, Visibility.COMMITTEE.value}),
+    **{
+        level.value: frozenset({Visibility.PUBLIC.value, Visibility.COMMITTEE.value, level.value})
+        for level in (Visibility.MA, Visibility.ES, Visibility.SECRETARIAT)
+    },
+}
+
+
+def visible_at_least_as(record: models.Model, level: str) -> bool:
+    """Whether everyone who may see records of ``level`` may see ``record``: its own level and
+    those of the records it depends on (``visible_through``, all the way up) are as wide."""
+    wide = AS_WIDE_AS.get(level, frozenset())
+    if hasattr(record, "visibility") and record.visibility not in wide:
+        return False
+    manager = type(record)._default_manager
+    for path in getattr(manager.all(), "visible_through", ()):
+        parent = getattr(record, path, None)
+        if parent is not None and not visible_at_least_as(parent, level):
+            return False
+    return True

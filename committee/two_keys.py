@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar, Self
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -40,6 +40,11 @@ class StaleEdit(Exception):
         super().__init__(f"{current!r} changed since version {seen}")
         self.current = current
         self.seen = seen
+
+
+class AlreadyDecided(ValidationError):
+    """A decision on a proposal that is no longer pending: confirmed, rejected or withdrawn
+    already, perhaps a moment ago by someone else."""
 
 
 def locked[R: models.Model](record: R) -> R:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from committee.agreements.models import Agreement, Mechanism, MechanismKind
-from committee.bilateral import Role, Side, Visibility
+from committee.bilateral import Decision, Role, Side, Visibility
 from committee.meetings.models import (
     AgendaItem,
     Document,
@@ -37,6 +37,8 @@ from committee.recommendations.models import (
     Adoption,
     ProgressUpdate,
     Recommendation,
+    RecommendationRelation,
+    RelationKind,
     Status,
     StatusChange,
 )
@@ -357,3 +359,31 @@ def grow(world, ma_member, times: int) -> None:
             state="published",
             published_at=timezone.now(),
         )
+
+
+def hidden_supersession(body, proposer, *, reference: str = "HID-2020-R01"):
+    """A public recommendation of ``body`` superseded, before the successor rule, by a
+    Moroccan-only one whose reference became its reason; with the relation and a pending
+    status change naming that successor. Returns ``(superseded, successor, change)``."""
+    successor = RecommendationFactory(reference=reference, body=body, visibility=Visibility.MA)
+    superseded = RecommendationFactory(
+        body=body,
+        visibility=Visibility.PUBLIC,
+        status=Status.SUPERSEDED,
+        completion="none",
+        status_reason=successor.reference,
+    )
+    RecommendationRelation.objects.create(
+        source=successor, kind=RelationKind.SUPERSEDES, target=superseded
+    )
+    change = StatusChangeFactory(
+        recommendation=superseded,
+        from_status=Status.IN_PROGRESS,
+        to_status=Status.SUPERSEDED,
+        superseded_by=successor,
+        proposed_by=proposer,
+        proposed_side=proposer.side,
+        visibility=Visibility.PUBLIC,
+        decision=Decision.PENDING,
+    )
+    return superseded, successor, change

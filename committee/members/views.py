@@ -6,6 +6,7 @@ Every record is loaded through ``visible_to(request.user)``: what a member may n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from committee.bilateral import Decision, Visibility
@@ -38,6 +40,8 @@ from committee.recommendations.models import (
     StatusChange,
     UpdateState,
 )
+from committee.recommendations.successors import status_reason_for, successor_for
+from committee.two_keys import TwoKeyProposal
 from committee.web import pagecache
 
 FORM_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -70,6 +74,64 @@ def _conflict(request: HttpRequest, *, title: str, back: str, rows: list[Any]) -
     return render(request, "members/conflict.html", context, status=409)
 
 
+#: What a two-key decision page accepts, and how the conflict page names each.
+DECISION_ACTIONS = {
+    "confirm": gettext_lazy("Confirm"),
+    "reject": gettext_lazy("Reject"),
+    "withdraw": gettext_lazy("Withdraw the proposal"),
+}
+
+
+def _decide(
+    request: HttpRequest,
+    *,
+    proposal: TwoKeyProposal,
+    act: Callable[[str, str], str],
+    page: Callable[[ReasonForm, list[str], int], HttpResponse],
+    back: str,
+    done: str,
+) -> HttpResponse:
+    """The POST of a two-key decision page, for status changes and publication requests alike.
+
+    ``act(action, reason)`` calls the service and returns the message of success. A proposal
+    decided or withdrawn already (twice, or by someone else between the page and the POST)
+    answers 409; a POST that is not one of the page's forms answers 400; a refusal by the
+    service (a reason missing, a successor one may not see) shows the page again with it.
+    """
+    if request.method != "POST":
+        return page(ReasonForm(), [], 200)
+    action = request.POST.get("action", "")
+    if action not in DECISION_ACTIONS or (action == "reject" and "reason" not in request.POST):
+        return page(ReasonForm(), [_("Choose to confirm or to reject, with a reason.")], 400)
+    form = ReasonForm(request.POST if action == "reject" else None)
+    if action == "reject" and not form.is_valid():
+        return page(form, [], 200)
+    try:
+        message = act(action, form.cleaned_data["reason"] if action == "reject" else "")
+    except (services.AlreadyDecided, services.StaleEdit) as conflict:
+        return _decision_conflict(request, proposal, conflict, DECISION_ACTIONS[action], back)
+    except ValidationError as error:
+        return page(ReasonForm(), list(error.messages), 400)
+    messages.success(request, message)
+    return redirect(done)
+
+
+def _decision_conflict(
+    request: HttpRequest, proposal: TwoKeyProposal, conflict: Exception, sent: Any, back: str
+) -> HttpResponse:
+    """409: the proposal was decided or withdrawn first, or its recommendation changed."""
+    if isinstance(conflict, services.StaleEdit):
+        current: Any = conflict.current
+        title = _("The recommendation changed since this proposal was made.")
+        rows = [(_("Status"), current.get_status_display(), sent)]
+    else:
+        proposal.refresh_from_db()
+        decided: Any = proposal
+        title = _("This proposal was decided before your decision reached us")
+        rows = [(_("Decision"), decided.get_decision_display(), sent)]
+    return _conflict(request, title=title, back=back, rows=rows)
+
+
 @require_safe
 @transaction.non_atomic_requests  # reads only: no transaction round trips around a kept page
 def me(request: HttpRequest) -> HttpResponse:
@@ -94,12 +156,19 @@ def recommendation(request: HttpRequest, reference: str) -> HttpResponse:
         .select_related("author", "corrects")
         .prefetch_related("evidence")
     )
-    history = (
+    history = list(
         StatusChange.objects.visible_to(user)
         .filter(recommendation=rec)
-        .select_related("proposed_by", "decided_by", "superseded_by")
+        .select_related("proposed_by", "decided_by", "superseded_by__body")
     )
-    context = {"recommendation": rec, "updates": updates, "history": history}
+    for change in history:
+        change.shown_successor = successor_for(change, user)  # type: ignore[attr-defined]
+    context = {
+        "recommendation": rec,
+        "status_reason": status_reason_for(rec, user),
+        "updates": updates,
+        "history": history,
+    }
     return render(request, "members/recommendation.html", context)
 
 
@@ -310,41 +379,41 @@ def status_decide(request: HttpRequest, pk: int) -> HttpResponse:
     user = _member(request)
     change = get_object_or_404(
         StatusChange.objects.visible_to(user).select_related(
-            "recommendation", "proposed_by", "superseded_by"
+            "recommendation", "proposed_by", "superseded_by__body"
         ),
         pk=pk,
     )
-    form = ReasonForm(request.POST if request.POST.get("action") == "reject" else None)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "confirm":
-                services.confirm_status_change(change=change, by=user)
-                messages.success(request, _("Confirmed: the status is changed."))
-            elif action == "withdraw":
-                services.withdraw_status_change(change=change, by=user)
-                messages.success(request, _("Your proposal is withdrawn."))
-            elif action == "reject" and form.is_valid():
-                services.reject_status_change(
-                    change=change, by=user, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, _("The proposal is rejected."))
-            else:
-                raise ValidationError(_("Choose to confirm or to reject, with a reason."))
-        except services.StaleEdit:
-            messages.error(request, _("The recommendation changed since this proposal was made."))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            return redirect("member-recommendation", reference=change.recommendation.reference)
-    context = {
-        "change": change,
-        "recommendation": change.recommendation,
-        "form": form,
-        "may_decide": services.may_confirm(user, change),
-        "may_withdraw": services.may_withdraw(user, change),
-    }
-    return render(request, "members/status_decide.html", context)
+
+    def act(action: str, reason: str) -> str:
+        if action == "confirm":
+            services.confirm_status_change(change=change, by=user)
+            return _("Confirmed: the status is changed.")
+        if action == "withdraw":
+            services.withdraw_status_change(change=change, by=user)
+            return _("Your proposal is withdrawn.")
+        services.reject_status_change(change=change, by=user, reason=reason)
+        return _("The proposal is rejected.")
+
+    def page(form: ReasonForm, errors: list[str], status: int) -> HttpResponse:
+        context = {
+            "change": change,
+            "recommendation": change.recommendation,
+            "successor": successor_for(change, user),
+            "form": form,
+            "errors": errors,
+            "may_decide": services.may_confirm(user, change),
+            "may_withdraw": services.may_withdraw(user, change),
+        }
+        return render(request, "members/status_decide.html", context, status=status)
+
+    return _decide(
+        request,
+        proposal=change,
+        act=act,
+        page=page,
+        back=reverse("status-decide", args=[change.pk]),
+        done=reverse("member-recommendation", args=[change.recommendation.reference]),
+    )
 
 
 # --- Publication --------------------------------------------------------------------------------
@@ -397,31 +466,34 @@ def publication_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if record is None or not manager.visible_to(user).filter(pk=record.pk).exists():
         raise Http404
     rec = services.recommendation_of(record)
-    form = ReasonForm(request.POST if request.POST.get("action") == "reject" else None)
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "confirm":
-                services.confirm_publication(request=publication, by=user)
-                messages.success(request, _("Confirmed: the record is now public."))
-            elif action == "reject" and form.is_valid():
-                services.reject_publication(
-                    request=publication, by=user, reason=form.cleaned_data["reason"]
-                )
-                messages.success(request, _("The proposal is rejected."))
-            else:
-                raise ValidationError(_("Choose to confirm or to reject, with a reason."))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            if rec is not None:
-                return redirect("member-recommendation", reference=rec.reference)
-            return redirect("me")
-    context = {
-        "publication": publication,
-        "record": record,
-        "recommendation": rec,
-        "form": form,
-        "may_decide": services.may_confirm(user, publication),
-    }
-    return render(request, "members/publication_decide.html", context)
+
+    def act(action: str, reason: str) -> str:
+        if action == "confirm":
+            services.confirm_publication(request=publication, by=user)
+            return _("Confirmed: the record is now public.")
+        if action == "withdraw":
+            services.withdraw_publication(request=publication, by=user)
+            return _("Your proposal is withdrawn.")
+        services.reject_publication(request=publication, by=user, reason=reason)
+        return _("The proposal is rejected.")
+
+    def page(form: ReasonForm, errors: list[str], status: int) -> HttpResponse:
+        context = {
+            "publication": publication,
+            "record": record,
+            "recommendation": rec,
+            "form": form,
+            "errors": errors,
+            "may_decide": services.may_confirm(user, publication),
+            "may_withdraw": services.may_withdraw(user, publication),
+        }
+        return render(request, "members/publication_decide.html", context, status=status)
+
+    return _decide(
+        request,
+        proposal=publication,
+        act=act,
+        page=page,
+        back=reverse("publication-decide", args=[publication.pk]),
+        done=reverse("member-recommendation", args=[rec.reference]) if rec else reverse("me"),
+    )

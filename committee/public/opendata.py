@@ -35,6 +35,7 @@ from committee.recommendations.models import (
     Recommendation,
     RecommendationRelation,
 )
+from committee.recommendations.successors import hidden_successors_prefetch, shown_status_reason
 from committee.sources.models import Citation, SourceDocument
 from committee.subcommittees.models import Body
 
@@ -317,7 +318,7 @@ RECOMMENDATIONS = Collection(
         plain("due_date"),
         plain("status"),
         plain("completion"),
-        plain("status_reason"),
+        Field("status_reason", shown_status_reason),
         related("parent"),
         Field("adoptions", _adoptions),
         Field("relations", _relations),
@@ -339,6 +340,7 @@ RECOMMENDATIONS = Collection(
             "progress_updates",
             ProgressUpdate.objects.visible_to(viewer).published().order_by("as_of", "pk"),
         ),
+        hidden_successors_prefetch(viewer),
     ],
 )
 

@@ -29,6 +29,7 @@ from committee.recommendations.models import (
     RecommendationRelation,
     StatusChange,
 )
+from committee.recommendations.successors import status_reason_for
 from committee.sources.models import Citation
 from committee.subcommittees.models import Body
 
@@ -152,6 +153,7 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
     ]
     context = {
         "recommendation": recommendation,
+        "status_reason": status_reason_for(recommendation, viewer),
         "history": history,
         "pending": [entry for entry in history if entry.change.decision == Decision.PENDING],
         "adoptions": Adoption.objects.filter(

@@ -24,6 +24,7 @@ from committee.admin import (
     RecordAdmin,
     StackedInline,
     TabularInline,
+    masked_relation,
     translation_fieldsets,
 )
 from committee.meetings import admin as meetings_admin
@@ -81,6 +82,22 @@ class StatusChangeInline(TabularInline):
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+    def _masked(self, request: HttpRequest, names: Any) -> list[Any]:
+        """``superseded_by`` as a column that names the successor only to who may see it; one
+        callable per request, so that the fields and the read-only fields name the same one."""
+        masked = getattr(request, "_masked_successor", None)
+        if masked is None:
+            field = StatusChange._meta.get_field("superseded_by")
+            masked = masked_relation(field, request.user)
+            request._masked_successor = masked  # type: ignore[attr-defined]
+        return [masked if name == "superseded_by" else name for name in names]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self._masked(request, super().get_fields(request, obj))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self._masked(request, super().get_readonly_fields(request, obj))
 
 
 class ProgressUpdateInline(StackedInline):

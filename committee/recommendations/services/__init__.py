@@ -37,6 +37,7 @@ from committee.recommendations.services.publication import (
     confirm_publication,
     propose_publication,
     reject_publication,
+    withdraw_publication,
 )
 from committee.recommendations.services.reminders import send_reminders
 from committee.recommendations.services.status import (
@@ -49,11 +50,12 @@ from committee.recommendations.services.status import (
     reject_status_change,
     withdraw_status_change,
 )
-from committee.two_keys import StaleEdit
+from committee.two_keys import AlreadyDecided, StaleEdit
 
 __all__ = [
     "EVERYDAY",
     "REOPENED",
+    "AlreadyDecided",
     "StaleEdit",
     "allowed_targets",
     "allowed_visibilities",
@@ -79,5 +81,6 @@ __all__ = [
     "reject_publication",
     "reject_status_change",
     "send_reminders",
+    "withdraw_publication",
     "withdraw_status_change",
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from committee.bilateral import Decision, Role, Side
 from committee.recommendations.models import PublicationRequest, Recommendation, StatusChange
-from committee.two_keys import TwoKeyProposal, require_other_side
+from committee.two_keys import AlreadyDecided, TwoKeyProposal, require_other_side
 
 
 def may_act_on(user: Any, recommendation: Recommendation) -> bool:
@@ -64,7 +64,7 @@ def require_may_decide(user: Any, proposal: TwoKeyProposal, decision: str) -> No
     other one confirms or rejects, the proposing one withdraws), or by someone who may not act
     on what it is about."""
     if proposal.decision != Decision.PENDING:
-        raise ValidationError(_("This proposal has already been decided."))
+        raise AlreadyDecided(_("This proposal has already been decided."))
     if decision == Decision.WITHDRAWN:
         if getattr(user, "side", "") != proposal.proposed_side:
             raise PermissionDenied(_("Only the proposing delegation may withdraw a proposal."))

@@ -57,6 +57,13 @@ def confirm_publication(*, request: PublicationRequest, by: User) -> Publication
 
 @transaction.atomic
 @through_service()
+def withdraw_publication(*, request: PublicationRequest, by: User) -> PublicationRequest:
+    """The proposing delegation takes its proposal back."""
+    return decide(request, by=by, decision=Decision.WITHDRAWN)
+
+
+@transaction.atomic
+@through_service()
 def reject_publication(*, request: PublicationRequest, by: User, reason: str) -> PublicationRequest:
     """The other delegation refuses, saying why; the record keeps its visibility."""
     return decide(request, by=by, decision=Decision.REJECTED, reason=reason)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from committee.bilateral import Decision
+from committee.bilateral import Decision, is_visible, visible_at_least_as
 from committee.people.models import User
 from committee.recommendations.models import (
     CLOSED,
@@ -84,6 +84,7 @@ def propose_status_change(
             )
         if not Recommendation.objects.visible_to(by).filter(pk=superseded_by.pk).exists():
             raise ValidationError({"superseded_by": _("No such recommendation.")})
+        _require_successor_as_wide(superseded_by, recommendation, field="superseded_by")
     else:
         superseded_by = None
     if to_status == Status.IMPLEMENTED:
@@ -114,6 +115,33 @@ def propose_status_change(
     return change
 
 
+def _require_successor_as_wide(
+    successor: Recommendation, recommendation: Recommendation, *, field: str | None = None
+) -> None:
+    """A successor is named on every page that shows what it supersedes: everyone who may see
+    ``recommendation`` must be able to see it (a public one only by a public one)."""
+    if not visible_at_least_as(successor, recommendation.visibility):
+        message = _(
+            "The recommendation that supersedes it must be shared at least as widely as this one."
+        )
+        raise ValidationError({field: message} if field else message)
+
+
+def _require_successor(change: StatusChange, by: User) -> None:
+    """Checked again when confirming: the successor may have changed since the proposal."""
+    if change.superseded_by_id is None:
+        return
+    successor = Recommendation.objects.select_related("body").get(pk=change.superseded_by_id)
+    if not is_visible(by, successor):
+        raise ValidationError(
+            _(
+                "You cannot see the recommendation that would supersede this one, "
+                "so you cannot confirm the change."
+            )
+        )
+    _require_successor_as_wide(successor, Recommendation.objects.get(pk=change.recommendation_id))
+
+
 def _apply(change: StatusChange) -> Recommendation:
     recommendation = _locked(change.recommendation)
     if recommendation.status != change.from_status:
@@ -138,7 +166,9 @@ def _apply(change: StatusChange) -> Recommendation:
 @through_service()
 def confirm_status_change(*, change: StatusChange, by: User) -> Recommendation:
     """The other delegation's key: the change takes effect now."""
-    return _apply(decide(change, by=by, decision=Decision.CONFIRMED))
+    change = decide(change, by=by, decision=Decision.CONFIRMED)
+    _require_successor(change, by)
+    return _apply(change)
 
 
 @transaction.atomic
