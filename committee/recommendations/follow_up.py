@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from committee.bilateral import Visibility, can_see
+from committee.bilateral import Visibility
 from committee.meetings.models import Meeting
 from committee.recommendations.models import (
     Adoption,
@@ -162,7 +162,7 @@ class Report:
 
 
 def report(meeting: Meeting, viewer: Viewer) -> Report | None:
-    """The frozen report of ``meeting`` for ``viewer``, or None if none was frozen (3 queries)."""
+    """The frozen report of ``meeting`` for ``viewer``, or None if none was frozen (4 queries)."""
     frozen = FollowUpReport.objects.filter(meeting=meeting).first()
     if frozen is None:
         return None
@@ -172,9 +172,18 @@ def report(meeting: Meeting, viewer: Viewer) -> Report | None:
         .select_related("recommendation", "body", "last_update")
         .order_by("recommendation__reference")
     )
+    updates = {entry.last_update_id for entry in entries if entry.last_update_id is not None}
+    seen = (
+        set(
+            ProgressUpdate.objects.visible_to(viewer)
+            .filter(pk__in=updates)
+            .values_list("pk", flat=True)
+        )
+        if updates
+        else set()
+    )
     for entry in entries:
-        update = entry.last_update
-        if update is not None and not can_see(viewer, update.visibility):
+        if entry.last_update_id is not None and entry.last_update_id not in seen:
             entry.last_update = None
     return Report(
         report=frozen,
