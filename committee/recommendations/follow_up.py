@@ -162,28 +162,20 @@ class Report:
 
 
 def report(meeting: Meeting, viewer: Viewer) -> Report | None:
-    """The frozen report of ``meeting`` for ``viewer``, or None if none was frozen (4 queries)."""
+    """The frozen report of ``meeting`` for ``viewer``, or None if none was frozen (3 queries)."""
     frozen = FollowUpReport.objects.filter(meeting=meeting).first()
     if frozen is None:
         return None
+    seen_update = ProgressUpdate.objects.visible_to(viewer).filter(pk=OuterRef("last_update_id"))
     entries: Sequence[ReportEntry] = list(
         ReportEntry.objects.filter(report=frozen)
         .seen_then_and_now(viewer)
+        .annotate(update_seen=Exists(seen_update))
         .select_related("recommendation", "body", "last_update")
         .order_by("recommendation__reference")
     )
-    updates = {entry.last_update_id for entry in entries if entry.last_update_id is not None}
-    seen = (
-        set(
-            ProgressUpdate.objects.visible_to(viewer)
-            .filter(pk__in=updates)
-            .values_list("pk", flat=True)
-        )
-        if updates
-        else set()
-    )
     for entry in entries:
-        if entry.last_update_id is not None and entry.last_update_id not in seen:
+        if entry.last_update_id is not None and not entry.update_seen:  # type: ignore[attr-defined]
             entry.last_update = None
     return Report(
         report=frozen,
