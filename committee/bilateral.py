@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol, Self
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 
@@ -113,7 +114,8 @@ class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
 
     ``visible_through`` names the foreign keys whose records must be visible too: a statement is
     visible only if its meeting is. Subclasses list them (``("meeting",)``); an empty nullable
-    key hides nothing.
+    key hides nothing. The rule follows the whole chain: the record a key names must itself be
+    visible by the same rule, through its own ``visible_through``, up to the top.
     """
 
     visible_through: ClassVar[tuple[str, ...]] = ()
@@ -122,16 +124,83 @@ class VisibleQuerySet[M: models.Model](models.QuerySet[M]):
         levels = visible_levels(user)
         if levels == ALL_LEVELS:
             return self
-        condition = Q(visibility__in=sorted(levels))
-        for path in self.visible_through:
-            through = Q(**{f"{path}__visibility__in": sorted(levels)})
-            if self.model._meta.get_field(path).null:
-                through |= Q(**{f"{path}__isnull": True})
-            condition &= through
-        return self.filter(condition)
+        return self.filter(visible_condition(self.model, levels))
 
     def public(self) -> Self:
         return self.visible_to(None)
+
+
+def _visible_through(model: type[models.Model]) -> tuple[str, ...]:
+    queryset = model._default_manager.all()
+    return tuple(getattr(queryset, "visible_through", ()))
+
+
+def _has_visibility(model: type[models.Model]) -> bool:
+    return any(field.name == "visibility" for field in model._meta.concrete_fields)
+
+
+def visible_condition(
+    model: type[models.Model],
+    levels: frozenset[str],
+    _chain: tuple[type[models.Model], ...] = (),
+) -> Q:
+    """The condition a row of ``model`` meets when its whole chain is visible at ``levels``.
+
+    Its own ``visibility`` is among ``levels`` (if it has one) and, for each key of its
+    ``visible_through``, the record named is absent (nullable keys) or visible by this same rule:
+    a subquery of the other model's condition. A key to the same model (a body's parent) cannot
+    unfold in Python: the rows with a hidden ancestor are excluded by a recursive CTE.
+    """
+    concrete = model._meta.concrete_model or model
+    if concrete in _chain:
+        msg = f"visible_through loops back to {concrete.__name__} through {_chain}"
+        raise ValueError(msg)
+    condition = Q(visibility__in=sorted(levels)) if _has_visibility(model) else Q()
+    self_columns: list[str] = []
+    for path in _visible_through(model):
+        field = model._meta.get_field(path)
+        if not isinstance(field, models.ForeignKey):
+            msg = f"{model.__name__}.visible_through names {path!r}, not a foreign key"
+            raise TypeError(msg)
+        related = field.related_model
+        assert isinstance(related, type)  # resolved once the apps are ready
+        if related._meta.concrete_model is concrete:
+            self_columns.append(field.column)
+            continue
+        inner = visible_condition(related, levels, (*_chain, concrete))
+        if not inner:
+            continue  # nothing can hide the other record: the key exists or is null
+        through = Q(**{f"{path}__in": related._base_manager.filter(inner).values("pk")})
+        if field.null:
+            through |= Q(**{f"{path}__isnull": True})
+        condition &= through
+    if self_columns:
+        condition &= ~Q(pk__in=_hidden_with_descendants(concrete, condition, self_columns))
+    return condition
+
+
+def _hidden_with_descendants(model: type[models.Model], condition: Q, columns: list[str]) -> RawSQL:
+    """The keys of the rows failing ``condition`` and of every row below them by ``columns``.
+
+    A recursive CTE over the model's own table: ``UNION`` (not ``UNION ALL``) stops on cycles.
+    """
+    seed = model._base_manager.exclude(condition).order_by().values("pk") if condition else None
+    if seed is None:
+        seed_sql, params = "SELECT NULL::bigint WHERE false", ()
+    else:
+        seed_sql, params = seed.query.sql_with_params()
+    quote = connection.ops.quote_name
+    pk_field = model._meta.pk
+    assert pk_field is not None
+    assert pk_field.column is not None
+    table, pk = quote(model._meta.db_table), quote(pk_field.column)
+    joins = " OR ".join(f"t.{quote(column)} = h.id" for column in columns)
+    # Names from the model's own meta, quoted; values only as parameters (of the seed).
+    sql = (
+        f"WITH RECURSIVE hidden(id) AS ({seed_sql} UNION "  # noqa: S608 - names from _meta
+        f"SELECT t.{pk} FROM {table} t JOIN hidden h ON {joins}) SELECT id FROM hidden"
+    )
+    return RawSQL(sql, params, output_field=models.BigIntegerField())  # noqa: S611 - see above
 
 
 def is_visible(user: Reader | None, record: models.Model) -> bool:
@@ -139,12 +208,20 @@ def is_visible(user: Reader | None, record: models.Model) -> bool:
     levels = visible_levels(user)
     if levels == ALL_LEVELS:
         return True
-    if hasattr(record, "visibility") and record.visibility not in levels:
+    return _is_visible_at(levels, record, frozenset())
+
+
+def _is_visible_at(
+    levels: frozenset[str], record: models.Model, chain: frozenset[tuple[object, object]]
+) -> bool:
+    key: tuple[object, object] = (record._meta.concrete_model, record.pk)
+    if key in chain:
+        return True  # a cycle of keys: each record on it is checked where the walk met it
+    if _has_visibility(type(record)) and getattr(record, "visibility", None) not in levels:
         return False
-    manager = type(record)._default_manager
-    for path in getattr(manager.all(), "visible_through", ()):
+    for path in _visible_through(type(record)):
         parent = getattr(record, path, None)
-        if parent is not None and not is_visible(user, parent):
+        if parent is not None and not _is_visible_at(levels, parent, chain | {key}):
             return False
     return True
 

@@ -305,11 +305,9 @@ def progress_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """An evidence file, only for those who may see its update, always as a download."""
     user = _member(request)
-    visible_updates = ProgressUpdate.objects.visible_to(user).filter(
-        Q(state=UpdateState.PUBLISHED) | Q(author=user)
-    )
+    shown_updates = ProgressUpdate.objects.filter(Q(state=UpdateState.PUBLISHED) | Q(author=user))
     evidence = get_object_or_404(
-        Evidence.objects.filter(progress_update__in=visible_updates), pk=pk
+        Evidence.objects.visible_to(user).filter(progress_update__in=shown_updates), pk=pk
     )
     try:
         handle = evidence.file.open("rb")

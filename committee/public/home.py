@@ -83,7 +83,10 @@ def charts(viewer: Viewer) -> dict[str, BarChart]:
         key=lambda item: (-item[1], item[0]),
     )
     shown = ranked[:BODIES_CHARTED]
-    names = {body.pk: body for body in Body.objects.filter(pk__in=[pk for pk, _n in shown])}
+    names = {
+        body.pk: body
+        for body in Body.objects.visible_to(viewer).filter(pk__in=[pk for pk, _n in shown])
+    }
     body_rows = [
         Row(str(names[pk].name), n, "body", _list_url(body=pk)) for pk, n in shown if pk in names
     ]

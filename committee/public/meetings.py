@@ -98,9 +98,8 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
         "adopted_count": kinds.get("adopted", 0),
         "reiterated_count": kinds.get("reiterated", 0),
         "still_open": still_open,
-        "period_checks": PeriodCheck.objects.filter(
-            meeting=meeting, recommendation__in=Recommendation.objects.visible_to(viewer)
-        )
+        "period_checks": PeriodCheck.objects.visible_to(viewer)
+        .filter(meeting=meeting)
         .select_related("recommendation")
         .order_by("recommendation__reference", "year"),
         "report": FollowUpReport.objects.filter(meeting=meeting).first(),

@@ -162,6 +162,7 @@ class RecommendationFilter(django_filters.FilterSet):  # type: ignore[misc]
         adopted = Adoption.objects.filter(
             recommendation=OuterRef("pk"),
             kind=AdoptionKind.ADOPTED,
+            meeting__in=_visible_meetings(self.request),
             meeting__start_date__year=int(value),
         )
         return queryset.filter(Exists(adopted))

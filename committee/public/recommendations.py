@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from committee.agreements.models import Agreement
-from committee.bilateral import visible_levels
+from committee.bilateral import is_visible
 from committee.meetings.models import Meeting
-from committee.people.models import Organization, Person, User
+from committee.people.models import Organization, Person, User, Viewer
 from committee.public import opendata
 from committee.public.listing import filter_errors
 from committee.public.recommendation_filters import RecommendationFilter
@@ -91,9 +91,9 @@ class HistoryEntry:
     decided: Signatory | None
 
 
-def _signatory(user: User | None, side: str, at: object, levels: frozenset[str]) -> Signatory:
+def _signatory(user: User | None, side: str, at: object, viewer: Viewer) -> Signatory:
     person = getattr(user, "person", None) if user is not None else None
-    if person is not None and person.visibility not in levels:
+    if person is not None and not is_visible(viewer, person):
         person = None
     return Signatory(side=side, person=person, at=at)
 
@@ -128,7 +128,6 @@ def _relations(
 @require_safe
 def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
     viewer = request.user
-    levels = visible_levels(viewer)
     recommendation = get_object_or_404(
         Recommendation.objects.visible_to(viewer)
         .select_related("body")
@@ -140,9 +139,9 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
         HistoryEntry(
             change=change,
             proposed=_signatory(
-                change.proposed_by, change.proposed_side, change.proposed_at, levels
+                change.proposed_by, change.proposed_side, change.proposed_at, viewer
             ),
-            decided=_signatory(change.decided_by, change.decided_side, change.decided_at, levels)
+            decided=_signatory(change.decided_by, change.decided_side, change.decided_at, viewer)
             if change.decided_at
             else None,
         )
@@ -177,9 +176,9 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "bodies_created": Body.objects.visible_to(viewer).filter(
             created_by_recommendation=recommendation
         ),
-        "period_checks": PeriodCheck.objects.filter(recommendation=recommendation).prefetch_related(
-            Prefetch("meeting", Meeting.objects.visible_to(viewer))
-        ),
+        "period_checks": PeriodCheck.objects.visible_to(viewer)
+        .filter(recommendation=recommendation)
+        .select_related("meeting"),
         "citations": Citation.objects.visible_to(viewer)
         .of(recommendation)
         .select_related("source"),

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from committee.bilateral import Visibility, can_see
+from committee.bilateral import Visibility
 from committee.meetings.models import Meeting
 from committee.recommendations.models import (
     Adoption,
@@ -166,15 +166,16 @@ def report(meeting: Meeting, viewer: Viewer) -> Report | None:
     frozen = FollowUpReport.objects.filter(meeting=meeting).first()
     if frozen is None:
         return None
+    seen_update = ProgressUpdate.objects.visible_to(viewer).filter(pk=OuterRef("last_update_id"))
     entries: Sequence[ReportEntry] = list(
         ReportEntry.objects.filter(report=frozen)
         .seen_then_and_now(viewer)
+        .annotate(update_seen=Exists(seen_update))
         .select_related("recommendation", "body", "last_update")
         .order_by("recommendation__reference")
     )
     for entry in entries:
-        update = entry.last_update
-        if update is not None and not can_see(viewer, update.visibility):
+        if entry.last_update_id is not None and not entry.update_seen:  # type: ignore[attr-defined]
             entry.last_update = None
     return Report(
         report=frozen,

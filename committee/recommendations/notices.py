@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from committee.bilateral import Role, Side
+from committee.bilateral import Role, Side, is_visible
 from committee.people.models import User
 from committee.recommendations.models import (
     PublicationRequest,
@@ -48,9 +48,11 @@ def sees(user: User, recommendation: Recommendation) -> bool:
     return Recommendation.objects.visible_to(user).filter(pk=recommendation.pk).exists()
 
 
-def answering_for(recommendation: Recommendation, side: str) -> list[User]:
+def answering_for(recommendation: Recommendation, side: str, about: Any = None) -> list[User]:
     """The co-chair and focal points of the responsible body for ``side``; without any (or
-    without a body), that delegation's secretariat. Only those who may see the recommendation."""
+    without a body), that delegation's secretariat. Only those who may see the recommendation
+    and, when the notice is about another record (a proposal, the record it would publish),
+    that record too."""
     users = User.objects.none()
     if recommendation.body_id is not None:
         users = User.objects.filter(
@@ -64,7 +66,11 @@ def answering_for(recommendation: Recommendation, side: str) -> list[User]:
     found = list(users) or list(
         User.objects.filter(is_active=True, side=side, role=Role.SECRETARIAT)
     )
-    return [user for user in found if user.email and sees(user, recommendation)]
+    return [
+        user
+        for user in found
+        if user.email and sees(user, recommendation) and (about is None or is_visible(user, about))
+    ]
 
 
 def owners(recommendation: Recommendation) -> list[User]:
@@ -82,7 +88,7 @@ def proposal_notice(kind: str, pk: int) -> Notice | None:
             ReminderKind.PROPOSAL,
             f"status:{pk}",
             change.recommendation,
-            answering_for(change.recommendation, _other(change.proposed_side)),
+            answering_for(change.recommendation, _other(change.proposed_side), change),
             {"change": change},
         )
     request = PublicationRequest.objects.select_related("proposed_by").get(pk=pk)
@@ -93,7 +99,7 @@ def proposal_notice(kind: str, pk: int) -> Notice | None:
         ReminderKind.PROPOSAL,
         f"publication:{pk}",
         recommendation,
-        answering_for(recommendation, _other(request.proposed_side)),
+        answering_for(recommendation, _other(request.proposed_side), request.record),
         {"publication": request},
     )
 
@@ -145,7 +151,7 @@ def due_reminders(today: dt.date) -> Iterator[Notice]:
             ReminderKind.PENDING,
             f"status:{change.pk}",
             change.recommendation,
-            answering_for(change.recommendation, _other(change.proposed_side)),
+            answering_for(change.recommendation, _other(change.proposed_side), change),
             {"change": change},
         )
     for request in PublicationRequest.objects.pending().filter(proposed_at__lt=waiting_since):
@@ -155,7 +161,7 @@ def due_reminders(today: dt.date) -> Iterator[Notice]:
                 ReminderKind.PENDING,
                 f"publication:{request.pk}",
                 recommendation,
-                answering_for(recommendation, _other(request.proposed_side)),
+                answering_for(recommendation, _other(request.proposed_side), request.record),
                 {"publication": request},
             )
 

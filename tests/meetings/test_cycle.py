@@ -254,7 +254,11 @@ def test_the_page_of_a_held_meeting_shows_what_it_decided_reported_and_left_open
 ):
     standing = f.RecommendationFactory(reference="R-ANNUAL", kind="standing", body=None)
     PeriodCheck.objects.create(
-        recommendation=standing, year=2015, met=True, meeting=carried["planned"]
+        recommendation=standing,
+        year=2015,
+        met=True,
+        meeting=carried["planned"],
+        visibility="public",
     )
     decided = f.RecommendationFactory(reference="R-NEW")
     f.AdoptionFactory(recommendation=decided, meeting=carried["planned"])

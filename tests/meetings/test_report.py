@@ -78,7 +78,9 @@ def session(db, ma_member):
         recommendation=later,
         meeting=f.MeetingFactory(start_date=dt.date(2016, 1, 4), end_date=None, end_precision=""),
     )
-    PeriodCheck.objects.create(recommendation=standing, year=2015, met=True, meeting=planned)
+    PeriodCheck.objects.create(
+        recommendation=standing, year=2015, met=True, meeting=planned, visibility="public"
+    )
     f.ProgressUpdateFactory(
         recommendation=shared,
         author=ma_member,

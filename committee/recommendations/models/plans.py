@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
-from committee.bilateral import LeadSide, VisibleQuerySet
+from committee.bilateral import LeadSide, Visibility, VisibleQuerySet
 from committee.languages import (
     Translated,
     original_text_present,
@@ -190,9 +190,16 @@ class ActionRecommendation(models.Model):
         return self.recommendation.reference
 
 
+class PeriodCheckQuerySet(VisibleQuerySet["PeriodCheck"]):
+    visible_through = ("recommendation", "meeting")
+
+
 @audited()
 class PeriodCheck(models.Model):
-    """Whether a standing recommendation was met in a period: «annual meeting held in 2015: yes»."""
+    """Whether a standing recommendation was met in a period: «annual meeting held in 2015: yes».
+
+    Its note may say more than the recommendation does, so it has a visibility of its own.
+    """
 
     recommendation = models.ForeignKey(
         Recommendation,
@@ -211,6 +218,11 @@ class PeriodCheck(models.Model):
         related_name="period_checks",
     )
     note = models.TextField(_("note"), blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=12, choices=Visibility, default=Visibility.COMMITTEE
+    )
+
+    objects = PeriodCheckQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("period check")
@@ -219,7 +231,11 @@ class PeriodCheck(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["recommendation", "year"], name="recommendations_one_check_per_year"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(visibility__in=Visibility.values),
+                name="recommendations_periodcheck_visibility_valid",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -144,6 +144,12 @@ def evidence_path(instance: Evidence, filename: str) -> str:
     return f"evidence/{uuid.uuid4().hex}"
 
 
+class EvidenceQuerySet(VisibleQuerySet["Evidence"]):
+    """Evidence has no level of its own: it is visible exactly when its update is."""
+
+    visible_through = ("progress_update",)
+
+
 @audited()
 class Evidence(models.Model):
     """A file supporting a progress update, served only through an access-checked download."""
@@ -160,6 +166,8 @@ class Evidence(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_at = models.DateTimeField(_("uploaded on"), auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evidence file")

@@ -68,7 +68,9 @@ def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport
         .order_by("-as_of", "-pk")
     )
     here = Adoption.objects.filter(recommendation=OuterRef("pk"), meeting=meeting)
-    checks = PeriodCheck.objects.filter(recommendation=OuterRef("pk"), year=day.year)
+    checks = PeriodCheck.objects.filter(
+        recommendation=OuterRef("pk"), year=day.year, visibility__in=SHARED
+    )
     recommendations = (
         Recommendation.objects.filter(on_record_by(meeting))
         .select_related("body")

@@ -1,0 +1,163 @@
+"""Crawl what a reader can reach and find the canaries of records they may not see.
+
+One random graph (tests/graphs.py) is built; for each reader the public pages, the members'
+pages, the downloads (CSV/JSON of the list, /data/*), the feed and the calendars are fetched,
+with the page of every record of the graph and every link those pages lead to (tests/crawl.py),
+response headers included (a download's file name travels in one). A leak is a canary of a
+record outside the reader's effective visibility (the oracle of tests/graphs.py) found in any of
+them. Shared by tests/security/test_leaks.py and benchmarks/leaks.py.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from django.core.signals import request_finished
+from django.db import close_old_connections
+from django.test import Client
+from django.urls import reverse
+
+from committee.bilateral import visible_levels
+from committee.meetings.models import Meeting
+from committee.public.opendata import COLLECTIONS
+from committee.recommendations.models import Evidence, ProgressUpdate, Recommendation
+from committee.subcommittees.models import Body
+from tests.crawl import HREF
+from tests.graphs import Graph, build
+
+READERS = ("anonymous", "ma_member", "es_member")
+#: Pages fetched per reader at most (the crawl stops there).
+LIMIT = 250
+
+
+@dataclass
+class Leak:
+    reader: str
+    url: str
+    canary: str
+
+
+def fixed_urls(graph: Graph) -> list[str]:
+    """Every surface, and every record of the graph by its own address."""
+    urls = [
+        "/en/",
+        "/en/recommendations/",
+        "/en/recommendations/?sort=-due",
+        "/en/recommendations/?status=in_progress",
+        "/en/recommendations/download.csv",
+        "/en/recommendations/download.json",
+        "/en/meetings/",
+        "/en/bodies/",
+        "/en/data/",
+        "/data/committee.json",
+        *[f"/data/{name}.csv" for name in COLLECTIONS],
+        "/feed/",
+        "/calendar.ics",
+        "/en/me/",
+        *[f"/en/search/?q={word}" for word in ("recommendation", "meeting", "body", "progress")],
+        *[f"/en/recommendations/?year={year}" for year in range(2010, 2017)],
+    ]
+    for node in graph.nodes:
+        record = node.record
+        if isinstance(record, Recommendation):
+            urls += [
+                record.get_absolute_url(),
+                reverse("member-recommendation", args=[record.reference]),
+            ]
+        elif isinstance(record, Body):
+            urls += [record.get_absolute_url(), reverse("body-calendar", args=[record.pk])]
+        elif isinstance(record, Meeting):
+            urls += [
+                record.get_absolute_url(),
+                reverse("meeting-minutes", args=[record.pk]),
+                reverse("meeting-report", args=[record.pk]),
+                f"/en/recommendations/?meeting={record.pk}",
+            ]
+        elif isinstance(record, Evidence):
+            urls.append(reverse("evidence-download", args=[record.pk]))
+        elif isinstance(record, ProgressUpdate):
+            urls.append(reverse("progress-edit", args=[record.pk]))
+    return urls
+
+
+def _fetch(client: Client, url: str) -> tuple[int, str, str]:
+    response = client.get(url)
+    headers = " ".join(f"{key}: {value}" for key, value in response.items())
+    if response.streaming:
+        body = b"".join(response.streaming_content).decode("utf-8", "replace")
+    else:
+        body = response.content.decode("utf-8", "replace")
+    # Closing sends ``request_finished``, which would close the test's database connection.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()  # a download's file
+    finally:
+        request_finished.connect(close_old_connections)
+    return response.status_code, response.get("Content-Type", ""), f"{headers}\n{body}"
+
+
+def crawl(client: Client, start: list[str], limit: int = LIMIT) -> dict[str, tuple[int, str]]:
+    """``start`` and the pages their links lead to, in English, up to ``limit`` pages in all
+    (``limit`` no more than ``start``: those pages only)."""
+    seen: dict[str, tuple[int, str]] = {}
+    queue = deque(start)
+    while queue and len(seen) < limit:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        status, kind, text = _fetch(client, url)
+        assert status in {200, 302, 403, 404, 405}, (url, status)
+        seen[url] = (status, text)
+        if kind.startswith("text/html"):
+            for href in HREF.findall(text):
+                link = urljoin(url, href.replace("&amp;", "&"))
+                parts = urlsplit(link)
+                if parts.netloc or any(
+                    part in parts.path for part in ("/admin/", "/accounts/", "/static/", "/i18n/")
+                ):
+                    continue
+                if not parts.path.startswith("/en/") or "page=" in parts.query:
+                    continue
+                queue.append(link)
+    return seen
+
+
+def check_graph(
+    seed: int, users: dict[str, Any], author: Any, tag: str = "l", *, follow: bool = False
+) -> tuple[int, list[Leak], int]:
+    """Build graph ``seed`` and crawl it as every reader: (readers checked, leaks, canaries
+    of visible records found — a crawl that finds none proves nothing)."""
+    graph = build(random.Random(seed), tag, author)
+    canaries = graph.canaries()
+    leaks: list[Leak] = []
+    found_visible = 0
+    for reader in READERS:
+        user = users[reader]
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        levels = visible_levels(user)
+        start = fixed_urls(graph)
+        pages = crawl(client, start, LIMIT if follow else len(set(start)))
+        hidden = {c for c, node in canaries.items() if not graph.visible(node, levels)}
+        shown: set[str] = set()
+        for url, (status, text) in pages.items():
+            lowered, address = text.lower(), url.lower()
+            for canary in canaries:
+                if canary in address:
+                    # The record's own page echoes its address (the alternates, a 404's path):
+                    # it must simply not answer when the record is hidden.
+                    if canary in hidden and status == 200:
+                        leaks.append(Leak(reader, url, canary))
+                    continue
+                if canary in lowered:
+                    if canary in hidden:
+                        leaks.append(Leak(reader, url, canary))
+                    else:
+                        shown.add(canary)
+        found_visible += len(shown)
+    return len(READERS), leaks, found_visible
