@@ -198,8 +198,11 @@ class PeriodCheckQuerySet(VisibleQuerySet["PeriodCheck"]):
 class PeriodCheck(models.Model):
     """Whether a standing recommendation was met in a period: «annual meeting held in 2015: yes».
 
-    Its note may say more than the recommendation does, so it has a visibility of its own.
+    Its note may say more than the recommendation does, so it has a visibility of its own; once
+    saved, that visibility changes only through the services, like every record's.
     """
+
+    rule_bearing = RuleBearing(("visibility",))
 
     recommendation = models.ForeignKey(
         Recommendation,
