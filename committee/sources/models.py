@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -106,8 +106,10 @@ class CitationQuerySet(models.QuerySet["Citation"]):
             ]
         )
         for model, content_type in content_types.items():
-            visible = model._default_manager.visible_to(user).values("pk")  # type: ignore[attr-defined]
-            cited |= Q(content_type=content_type, object_id__in=visible)
+            # Correlated, so a page's few citations (``of(record)``) look up their own records
+            # instead of every model's whole visible set being built first.
+            visible = model._default_manager.visible_to(user).filter(pk=OuterRef("object_id"))  # type: ignore[attr-defined]
+            cited |= Q(content_type=content_type) & Q(Exists(visible))
         return self.filter(condition & cited)
 
     def of(self, record: models.Model) -> Self:
