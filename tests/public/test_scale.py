@@ -83,6 +83,14 @@ def plan(queryset) -> str:
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
+def disabled_scans_are_counted() -> bool:
+    """Since PostgreSQL 17 a disabled scan is counted, not priced at 10^10: the page's plan can
+    still be compared when a scan cannot be avoided (the recursive walk of a small table of
+    bodies that hides a hidden body's descendants). Before 17 that price swamps every other
+    cost, so only the count's plan, which needs no walk, says which index the planner takes."""
+    return connection.pg_version >= 170000
+
+
 def filtered(query: str):
     request = RequestFactory().get("/es/recommendations/")
     request.user = None
@@ -94,7 +102,8 @@ def filtered(query: str):
 def test_the_filtered_list_and_its_count_use_the_status_and_theme_index(many):
     queryset = filtered("status=in_progress&theme=training")
     assert "recommendation_status_theme" in plan(queryset.order_by().values("pk"))
-    assert "recommendation_status_theme" in plan(queryset[:20])
+    if disabled_scans_are_counted():
+        assert "recommendation_status_theme" in plan(queryset[:20])
 
 
 def test_an_arabic_search_uses_the_full_text_index(many):
@@ -102,4 +111,5 @@ def test_an_arabic_search_uses_the_full_text_index(many):
     # from the index: see the README's Performance section).
     queryset = filtered(f"q={quote('الطائرات')}")
     assert "recommendation_search" in plan(queryset.order_by().values("pk"))
-    assert "recommendation_search" in plan(queryset[:20])
+    if disabled_scans_are_counted():
+        assert "recommendation_search" in plan(queryset[:20])
