@@ -86,6 +86,14 @@ class Document:
         if start >= end:
             return None
         first, last = self._starts[start], self._ends[end - 1]
+        # A folded character may stand for a space and the mark it carries (" ́"): the
+        # quotation starts and ends on the words themselves.
+        while first < last and self.text[first].isspace():
+            first += 1
+        while last > first and self.text[last - 1].isspace():
+            last -= 1
+        if first >= last:
+            return None
         return Span(first, last, self.text[first:last])
 
     def evidence(self, name: str, start: int, end: int) -> Evidence | None:
