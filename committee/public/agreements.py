@@ -49,7 +49,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("reference")[:100],
         "bodies": Body.objects.visible_to(viewer).filter(agreements=agreement),
         "mechanisms": Mechanism.objects.visible_to(viewer).filter(agreement=agreement),
-        "citations": Citation.objects.visible_to(viewer).of(agreement).select_related("source"),
+        "citations": Citation.objects.visible_to(viewer, of=agreement).select_related("source"),
     }
     return render(request, "agreements/agreement_detail.html", context)
 
@@ -66,6 +66,6 @@ def mechanism_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "mechanism": mechanism,
-        "citations": Citation.objects.visible_to(viewer).of(mechanism).select_related("source"),
+        "citations": Citation.objects.visible_to(viewer, of=mechanism).select_related("source"),
     }
     return render(request, "agreements/mechanism_detail.html", context)

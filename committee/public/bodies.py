@@ -74,6 +74,6 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "agreements": Agreement.objects.visible_to(viewer).filter(bodies=body),
         "plans": ActionPlan.objects.visible_to(viewer).filter(body=body),
-        "citations": Citation.objects.visible_to(viewer).of(body).select_related("source"),
+        "citations": Citation.objects.visible_to(viewer, of=body).select_related("source"),
     }
     return render(request, "subcommittees/detail.html", context)

@@ -130,7 +130,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .for_listing()
         .order_by("reference")
     )
-    citations = Citation.objects.visible_to(viewer).of(meeting)
+    citations = Citation.objects.visible_to(viewer, of=meeting)
     minutes = _minutes_by_item(meeting, viewer)
     agenda = list(
         AgendaItem.objects.visible_to(viewer)

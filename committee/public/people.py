@@ -61,7 +61,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "presentations": AgendaItem.objects.visible_to(viewer)
         .filter(presenters=person)
         .select_related("meeting"),
-        "citations": Citation.objects.visible_to(viewer).of(person).select_related("source"),
+        "citations": Citation.objects.visible_to(viewer, of=person).select_related("source"),
     }
     return render(request, "people/person_detail.html", context)
 
@@ -85,6 +85,6 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": Agreement.objects.visible_to(viewer).filter(parties=organization),
         "mechanisms": Mechanism.objects.visible_to(viewer).filter(organizations=organization),
         "meetings": Meeting.objects.visible_to(viewer).filter(organizers=organization)[:100],
-        "citations": Citation.objects.visible_to(viewer).of(organization).select_related("source"),
+        "citations": Citation.objects.visible_to(viewer, of=organization).select_related("source"),
     }
     return render(request, "people/organization_detail.html", context)

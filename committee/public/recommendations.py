@@ -179,8 +179,8 @@ def recommendation_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "period_checks": PeriodCheck.objects.visible_to(viewer)
         .filter(recommendation=recommendation)
         .select_related("meeting"),
-        "citations": Citation.objects.visible_to(viewer)
-        .of(recommendation)
-        .select_related("source"),
+        "citations": Citation.objects.visible_to(viewer, of=recommendation).select_related(
+            "source"
+        ),
     }
     return render(request, "recommendations/detail.html", context)

@@ -91,26 +91,30 @@ def text_digest(text: str) -> str:
 
 
 class CitationQuerySet(models.QuerySet["Citation"]):
-    def visible_to(self, user: Any) -> Self:
-        """Citations whose source and cited record the user may both see."""
+    def visible_to(self, user: Any, *, of: models.Model | None = None) -> Self:
+        """Citations whose source and cited record the user may both see; ``of``: only the
+        citations of that record (its page), which asks one model's rule instead of all."""
         from django.apps import apps  # noqa: PLC0415
 
         levels = sorted(visible_levels(user))
         condition = Q(source__visibility__in=levels)
-        cited = Q()
-        content_types = ContentType.objects.get_for_models(
-            *[
+        models_cited = (
+            [type(of)]
+            if of is not None
+            else [
                 model
                 for model in apps.get_models()
                 if hasattr(model._default_manager, "visible_to") and model is not Citation
             ]
         )
-        for model, content_type in content_types.items():
-            # Correlated, so a page's few citations (``of(record)``) look up their own records
-            # instead of every model's whole visible set being built first.
+        cited = Q()
+        for model, content_type in ContentType.objects.get_for_models(*models_cited).items():
+            # Correlated, so a page's few citations look up their own records instead of
+            # every model's whole visible set being built first.
             visible = model._default_manager.visible_to(user).filter(pk=OuterRef("object_id"))  # type: ignore[attr-defined]
             cited |= Q(content_type=content_type) & Q(Exists(visible))
-        return self.filter(condition & cited)
+        narrowed = self.of(of) if of is not None else self
+        return narrowed.filter(condition & cited)
 
     def of(self, record: models.Model) -> Self:
         return self.filter(
@@ -167,6 +171,12 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class ImportRunQuerySet(VisibleQuerySet["ImportRun"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("source",)
+
+
 class ImportRun(models.Model):
     """What one import created, updated, skipped, and why."""
 
@@ -195,6 +205,8 @@ class ImportRun(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = ImportRunQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import run")
