@@ -180,11 +180,25 @@ def visible_condition(
 
 
 def _hidden_with_descendants(model: type[models.Model], condition: Q, columns: list[str]) -> RawSQL:
-    """The keys of the rows failing ``condition`` and of every row below them by ``columns``.
+    """The keys of the rows failing ``condition`` that another row hangs from, and of every row
+    below them by ``columns``.
 
     A recursive CTE over the model's own table: ``UNION`` (not ``UNION ALL``) stops on cycles.
     """
-    seed = model._base_manager.exclude(condition).order_by().values("pk") if condition else None
+    # Only a hidden row that something hangs from can hide another: the seed is those (few).
+    parents = Q()
+    for column in columns:
+        field = next(f for f in model._meta.concrete_fields if f.column == column)
+        parents |= Q(
+            pk__in=model._base_manager.filter(**{f"{field.attname}__isnull": False}).values(
+                field.attname
+            )
+        )
+    seed = (
+        model._base_manager.exclude(condition).filter(parents).order_by().values("pk")
+        if condition
+        else None
+    )
     if seed is None:
         seed_sql, params = "SELECT NULL::bigint WHERE false", ()
     else:

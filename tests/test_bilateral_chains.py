@@ -10,7 +10,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from committee.bilateral import is_visible, visible_levels
+from committee.bilateral import VisibleQuerySet, is_visible, visible_levels
 from committee.subcommittees.models import Body
 from committee.write_paths import through_service
 from tests import factories as f
@@ -77,3 +77,46 @@ def test_a_cycle_of_visible_bodies_is_visible_and_one_hidden_hides_it_all(roles)
         b.save()
     assert set(Body.objects.visible_to(None)) == set()
     assert not is_visible(None, Body.objects.get(pk=a.pk))
+
+
+def _links_to_visible_records(model: type) -> list[str]:
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if (field.many_to_one or field.one_to_one)
+        and field.related_model is not model
+        and hasattr(field.related_model._default_manager, "visible_to")
+    ]
+
+
+def test_every_record_that_names_a_visible_record_has_a_visibility_rule():
+    """A model that links records with a visibility (an adoption: a recommendation and a
+    meeting) answers ``visible_to``, and one with no level of its own follows every link:
+    the admin's inlines and every list filter through it, so a new link model cannot show a
+    hidden meeting's title in a form. Audit versions are filtered by their own rule; accounts
+    are not records (each delegation's secretariat manages its own, by UserAdmin's rule)."""
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+    from pghistory.models import Event
+
+    missing, unfollowed = [], []
+    for model in apps.get_models():
+        if (
+            not model.__module__.startswith("committee")
+            or issubclass(model, Event)
+            or model is get_user_model()
+        ):
+            continue
+        links = _links_to_visible_records(model)
+        if not links:
+            continue
+        queryset = model._default_manager.all()
+        if not hasattr(queryset, "visible_to"):
+            missing.append(model.__name__)
+        elif isinstance(queryset, VisibleQuerySet) and not any(
+            field.name == "visibility" for field in model._meta.concrete_fields
+        ):
+            through = set(getattr(queryset, "visible_through", ()))
+            unfollowed += [f"{model.__name__}.{name}" for name in links if name not in through]
+    assert missing == [], f"no visible_to: {missing}"
+    assert unfollowed == [], f"links not in visible_through: {unfollowed}"

@@ -83,12 +83,20 @@ class Agreement(Record):
         return reverse("agreement-detail", args=[self.pk])
 
 
+class AgreementPartyQuerySet(VisibleQuerySet["AgreementParty"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("agreement", "organization")
+
+
 @audited()
 class AgreementParty(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="party_links")
     organization = models.ForeignKey(
         "people.Organization", on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = AgreementPartyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("party")
@@ -103,6 +111,12 @@ class AgreementParty(models.Model):
         return str(self.organization)
 
 
+class AgreementRecommendationQuerySet(VisibleQuerySet["AgreementRecommendation"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("agreement", "recommendation")
+
+
 @audited()
 class AgreementRecommendation(models.Model):
     agreement = models.ForeignKey(
@@ -111,6 +125,8 @@ class AgreementRecommendation(models.Model):
     recommendation = models.ForeignKey(
         "recommendations.Recommendation", on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = AgreementRecommendationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("linked recommendation")
@@ -125,10 +141,18 @@ class AgreementRecommendation(models.Model):
         return str(self.recommendation)
 
 
+class AgreementBodyQuerySet(VisibleQuerySet["AgreementBody"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("agreement", "body")
+
+
 @audited()
 class AgreementBody(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="body_links")
     body = models.ForeignKey("subcommittees.Body", on_delete=models.PROTECT, related_name="+")
+
+    objects = AgreementBodyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("linked body")
@@ -214,6 +238,12 @@ class Mechanism(Record):
         return reverse("mechanism-detail", args=[self.pk])
 
 
+class MechanismOrganizationQuerySet(VisibleQuerySet["MechanismOrganization"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("mechanism", "organization")
+
+
 @audited()
 class MechanismOrganization(models.Model):
     mechanism = models.ForeignKey(
@@ -222,6 +252,8 @@ class MechanismOrganization(models.Model):
     organization = models.ForeignKey(
         "people.Organization", on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = MechanismOrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("operator")

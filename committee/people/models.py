@@ -89,6 +89,8 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(VisibleQuerySet["Organization"]):
+    visible_through = ("parent",)
+
     def for_listing(self) -> Self:
         return self.select_related("parent")
 
@@ -208,6 +210,12 @@ class Person(Record):
         return reverse("person-detail", args=[self.pk])
 
 
+class PersonAliasQuerySet(VisibleQuerySet["PersonAlias"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("person",)
+
+
 @audited()
 class PersonAlias(models.Model):
     """A spelling under which a person appears: إينياسيو / إغناسيو / Ignacio."""
@@ -223,6 +231,8 @@ class PersonAlias(models.Model):
         verbose_name=_("normalised"),
     )
     language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.AR)
+
+    objects = PersonAliasQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("alias")

@@ -30,6 +30,7 @@ from committee.recommendations.models import (
     Recommendation,
     ReportEntry,
 )
+from committee.recommendations.successors import hidden_references, without
 
 if TYPE_CHECKING:
     from committee.people.models import Viewer
@@ -174,9 +175,13 @@ def report(meeting: Meeting, viewer: Viewer) -> Report | None:
         .select_related("recommendation", "body", "last_update")
         .order_by("recommendation__reference")
     )
+    # A reason frozen with the report may name a successor the viewer may not see.
+    reasons = [entry.recommendation_id for entry in entries if entry.status_reason]
+    hidden = hidden_references(viewer, reasons) if reasons else {}
     for entry in entries:
         if entry.last_update_id is not None and not entry.update_seen:  # type: ignore[attr-defined]
             entry.last_update = None
+        entry.status_reason = without(entry.status_reason, hidden.get(entry.recommendation_id, ()))
     return Report(
         report=frozen,
         groups=_grouped(entries, lambda e: e.body),

@@ -41,7 +41,8 @@ def hidden_successors_prefetch(viewer: Reader | None) -> Prefetch[Any]:
     return Prefetch("related_from", hidden_successors(viewer), to_attr=HIDDEN)
 
 
-def _without(reason: str, references: Iterable[str]) -> str:
+def without(reason: str, references: Iterable[str]) -> str:
+    """``reason``, or nothing when it names one of ``references``."""
     return "" if any(reference in reason for reference in references) else reason
 
 
@@ -49,7 +50,7 @@ def shown_status_reason(recommendation: Recommendation) -> str:
     """The reason for the status, or nothing when it names a hidden successor; the
     recommendation was loaded with ``hidden_successors_prefetch``."""
     relations: list[RecommendationRelation] = getattr(recommendation, HIDDEN)
-    return _without(recommendation.status_reason, (r.source.reference for r in relations))
+    return without(recommendation.status_reason, (r.source.reference for r in relations))
 
 
 def status_reason_for(recommendation: Recommendation, viewer: Reader | None) -> str:
@@ -58,7 +59,16 @@ def status_reason_for(recommendation: Recommendation, viewer: Reader | None) -> 
     if not reason:
         return ""
     hidden = hidden_successors(viewer).filter(target=recommendation)
-    return _without(reason, (relation.source.reference for relation in hidden))
+    return without(reason, (relation.source.reference for relation in hidden))
+
+
+def hidden_references(viewer: Reader | None, targets: Iterable[int]) -> dict[int, list[str]]:
+    """For the recommendations ``targets`` (by key): the references of their successors that
+    ``viewer`` may not see (one query), for ``without``."""
+    hidden: dict[int, list[str]] = {}
+    for relation in hidden_successors(viewer).filter(target__in=list(targets)):
+        hidden.setdefault(relation.target_id, []).append(relation.source.reference)
+    return hidden
 
 
 def successor_for(change: StatusChange, viewer: Reader | None) -> Recommendation | None:

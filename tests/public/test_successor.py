@@ -85,3 +85,23 @@ def test_a_visible_successor_is_still_shown(client, ma_seated, es_seated, body):
         client, reverse("recommendation-detail", args=[superseded.reference])
     )
     assert successor.reference in served(client, "/data/recommendations.csv")
+
+
+def test_a_frozen_report_hides_a_hidden_successor_named_in_its_reason(
+    client, ma_seated, es_member, body
+):
+    """The report keeps its own copy of the reason, frozen with it: masked as it is read."""
+    from committee.recommendations.services import freeze_report
+
+    superseded, successor, _change = f.hidden_supersession(body, ma_seated)
+    meeting = f.MeetingFactory(body=body, visibility=Visibility.PUBLIC, status="held")
+    freeze_report(meeting)
+    page = reverse("meeting-report", args=[meeting.pk])
+    for reader in (None, es_member):
+        if reader is not None:
+            client.force_login(reader)
+        text = served(client, page)
+        assert superseded.reference in text
+        assert successor.reference not in text
+    client.force_login(ma_seated)
+    assert successor.reference in served(client, page)

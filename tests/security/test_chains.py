@@ -201,3 +201,25 @@ def test_the_year_filter_counts_only_adoptions_at_visible_meetings(
     assert _shown(client, [url]) == []
     client.force_login(ma_member)
     assert _shown(client, [url]) == [url]
+
+
+def test_the_admin_does_not_name_a_meeting_hidden_from_the_secretariat(
+    client, world, es_secretariat, ma_secretariat
+):
+    """A public recommendation adopted at a Moroccan-only meeting: its change page (the
+    adoptions inline) must not give the meeting's title to the Spanish secretariat."""
+    hidden = f.MeetingFactory(
+        title_en=f"Closed session {MARK}",
+        body=world["committee"],
+        start_date=dt.date(2011, 3, 3),
+        visibility=Visibility.MA,
+    )
+    rec = f.RecommendationFactory(body=world["committee"], visibility=Visibility.PUBLIC)
+    f.AdoptionFactory(recommendation=rec, meeting=hidden)
+    page = reverse("admin:recommendations_recommendation_change", args=[rec.pk])
+    client.force_login(es_secretariat)
+    response = client.get(page)
+    assert response.status_code == 200
+    assert MARK not in response.text
+    client.force_login(ma_secretariat)
+    assert MARK in client.get(page).text

@@ -78,12 +78,20 @@ class AgendaItem(Record):
         return f"{self.order}. {self.title}"
 
 
+class PresenterQuerySet(VisibleQuerySet["Presenter"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("agenda_item", "person")
+
+
 @audited()
 class Presenter(models.Model):
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="presenter_links"
     )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+
+    objects = PresenterQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("presenter")

@@ -206,12 +206,20 @@ class Meeting(Record):
         return reverse("meeting-detail", args=[self.pk])
 
 
+class MeetingOrganizerQuerySet(VisibleQuerySet["MeetingOrganizer"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("meeting", "organization")
+
+
 @audited()
 class MeetingOrganizer(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="organizer_links")
     organization = models.ForeignKey(
         "people.Organization", on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = MeetingOrganizerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organiser")

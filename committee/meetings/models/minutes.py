@@ -187,6 +187,12 @@ class Minutes(Record):
         )
 
 
+class MinutesApprovalQuerySet(VisibleQuerySet["MinutesApproval"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("minutes",)
+
+
 @audited()
 class MinutesApproval(models.Model):
     """One delegation's secretariat approved one version of minutes. Never changed, never
@@ -203,6 +209,8 @@ class MinutesApproval(models.Model):
         related_name="minutes_approvals",
     )
     approved_at = models.DateTimeField(_("approved on"), db_default=Now())
+
+    objects = MinutesApprovalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("approval of minutes")

@@ -90,6 +90,12 @@ class ActionPlan(Record):
         return str(self.title)
 
 
+class PlanRecommendationQuerySet(VisibleQuerySet["PlanRecommendation"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("plan", "recommendation")
+
+
 @audited()
 class PlanRecommendation(models.Model):
     plan = models.ForeignKey(
@@ -98,6 +104,8 @@ class PlanRecommendation(models.Model):
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.PROTECT, related_name="plan_links"
     )
+
+    objects = PlanRecommendationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("recommendation implemented")
@@ -168,6 +176,12 @@ class Action(Record):
         return str(self.text)[:80]
 
 
+class ActionRecommendationQuerySet(VisibleQuerySet["ActionRecommendation"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("action", "recommendation")
+
+
 @audited()
 class ActionRecommendation(models.Model):
     action = models.ForeignKey(
@@ -176,6 +190,8 @@ class ActionRecommendation(models.Model):
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.PROTECT, related_name="action_links"
     )
+
+    objects = ActionRecommendationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("recommendation served")

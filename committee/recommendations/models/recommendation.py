@@ -85,7 +85,7 @@ class Priority(models.TextChoices):
 
 
 class RecommendationQuerySet(VisibleQuerySet["Recommendation"]):
-    visible_through = ("body",)
+    visible_through = ("body", "parent")
 
     def open(self) -> Self:
         return self.exclude(status__in=CLOSED)
@@ -265,6 +265,12 @@ class RelationKind(models.TextChoices):
     DEPENDS_ON = "depends_on", _("depends on")
 
 
+class RecommendationRelationQuerySet(VisibleQuerySet["RecommendationRelation"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("source", "target")
+
+
 @audited()
 class RecommendationRelation(models.Model):
     source = models.ForeignKey(
@@ -280,6 +286,8 @@ class RecommendationRelation(models.Model):
         on_delete=models.PROTECT,
         related_name="related_from",
     )
+
+    objects = RecommendationRelationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("relation")
@@ -306,6 +314,12 @@ class AdoptionKind(models.TextChoices):
     REITERATED = "reiterated", _("Reiterated")
 
 
+class AdoptionQuerySet(VisibleQuerySet["Adoption"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("recommendation", "meeting")
+
+
 @audited()
 class Adoption(models.Model):
     """A meeting adopted or reiterated a recommendation."""
@@ -325,6 +339,8 @@ class Adoption(models.Model):
     kind = models.CharField(
         _("kind"), max_length=10, choices=AdoptionKind, default=AdoptionKind.ADOPTED
     )
+
+    objects = AdoptionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("adoption")

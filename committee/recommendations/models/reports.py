@@ -37,6 +37,12 @@ def frozen() -> pgtrigger.Protect:
     return pgtrigger.Protect(name="frozen", operation=pgtrigger.Update | pgtrigger.Delete)
 
 
+class FollowUpReportQuerySet(VisibleQuerySet["FollowUpReport"]):
+    """No level of its own: visible when every record it links is."""
+
+    visible_through = ("meeting",)
+
+
 @audited()
 class FollowUpReport(models.Model):
     """«Status of the recommendations as of this meeting», frozen when the meeting was held.
@@ -60,6 +66,8 @@ class FollowUpReport(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = FollowUpReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow-up report")
