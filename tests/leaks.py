@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from django.contrib.admin import site
 from django.core.signals import request_finished
 from django.db import close_old_connections
+from django.db.models import Model
 from django.test import Client
 from django.urls import reverse
 
@@ -29,7 +32,8 @@ from committee.subcommittees.models import Body
 from tests.crawl import HREF
 from tests.graphs import Graph, build
 
-READERS = ("anonymous", "ma_member", "es_member")
+#: Every role: the public, a member and the secretariat of each delegation.
+READERS = ("anonymous", "ma_member", "es_member", "ma_secretariat", "es_secretariat")
 #: Pages fetched per reader at most (the crawl stops there).
 LIMIT = 250
 
@@ -59,8 +63,9 @@ def fixed_urls(graph: Graph) -> list[str]:
         "/calendar.ics",
         "/en/me/",
         *[f"/en/search/?q={word}" for word in ("recommendation", "meeting", "body", "progress")],
-        *[f"/en/recommendations/?year={year}" for year in range(2010, 2017)],
     ]
+    years = {node.record.start_date.year for node in graph.nodes if isinstance(node.record, Meeting)}
+    urls += [f"/en/recommendations/?year={year}" for year in sorted(years)]
     for node in graph.nodes:
         record = node.record
         if isinstance(record, Recommendation):
@@ -81,6 +86,25 @@ def fixed_urls(graph: Graph) -> list[str]:
             urls.append(reverse("evidence-download", args=[record.pk]))
         elif isinstance(record, ProgressUpdate):
             urls.append(reverse("progress-edit", args=[record.pk]))
+    return urls
+
+
+def admin_urls(graph: Graph, rng: random.Random) -> list[str]:
+    """The secretariat's surface: each registered model's list (also searched for the
+    canaries' common stem), and the change and history pages of one record of each model,
+    drawn at random (its form's choices and inlines; the lists already name every record)."""
+    by_model: dict[type[Model], list[Model]] = {}
+    for node in graph.nodes:
+        if type(node.record) in site._registry:
+            by_model.setdefault(type(node.record), []).append(node.record)
+    urls = []
+    for model, records in sorted(by_model.items(), key=lambda item: item[0]._meta.label):
+        name = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        urls.append(reverse(f"{name}_changelist"))
+        if site._registry[model].search_fields:
+            urls.append(reverse(f"{name}_changelist") + "?q=zqx")
+        record = rng.choice(records)
+        urls += [reverse(f"{name}_{view}", args=[record.pk]) for view in ("change", "history")]
     return urls
 
 
@@ -127,11 +151,23 @@ def crawl(client: Client, start: list[str], limit: int = LIMIT) -> dict[str, tup
 
 
 def check_graph(
-    seed: int, users: dict[str, Any], author: Any, tag: str = "l", *, follow: bool = False
+    seed: int | Sequence[int],
+    users: dict[str, Any],
+    author: Any,
+    tag: str = "l",
+    *,
+    follow: bool = False,
 ) -> tuple[int, list[Leak], int]:
-    """Build graph ``seed`` and crawl it as every reader: (readers checked, leaks, canaries
-    of visible records found — a crawl that finds none proves nothing)."""
-    graph = build(random.Random(seed), tag, author)
+    """Build graph ``seed`` and crawl it as every reader: (graphs×readers checked, leaks,
+    canaries of visible records found — a crawl that finds none proves nothing).
+
+    Several seeds build as many graphs side by side (disjoint: no record of one links to
+    another's), so the lists, downloads, feeds and searches are fetched once for all of them,
+    each record's own pages once per record.
+    """
+    seeds = [seed] if isinstance(seed, int) else list(seed)
+    graphs = [build(random.Random(s), f"{tag}{i}", author) for i, s in enumerate(seeds)]
+    graph = Graph([node for each in graphs for node in each.nodes])
     canaries = graph.canaries()
     leaks: list[Leak] = []
     found_visible = 0
@@ -142,6 +178,9 @@ def check_graph(
             client.force_login(user)
         levels = visible_levels(user)
         start = fixed_urls(graph)
+        if user is not None and user.is_staff:
+            for s, each in zip(seeds, graphs, strict=True):
+                start += admin_urls(each, random.Random(f"{s}{reader}"))
         pages = crawl(client, start, LIMIT if follow else len(set(start)))
         hidden = {c for c, node in canaries.items() if not graph.visible(node, levels)}
         shown: set[str] = set()
@@ -160,4 +199,4 @@ def check_graph(
                     else:
                         shown.add(canary)
         found_visible += len(shown)
-    return len(READERS), leaks, found_visible
+    return len(READERS) * len(seeds), leaks, found_visible
