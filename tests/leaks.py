@@ -92,7 +92,8 @@ def fixed_urls(graph: Graph) -> list[str]:
 def admin_urls(graph: Graph, rng: random.Random) -> list[str]:
     """The secretariat's surface: each registered model's list (also searched for the
     canaries' common stem), and the change and history pages of one record of each model,
-    drawn at random (its form's choices and inlines; the lists already name every record)."""
+    drawn at random (its form's choices and inlines; the lists already name every record;
+    over many graphs the draws reach every kind of record at every level)."""
     by_model: dict[type[Model], list[Model]] = {}
     for node in graph.nodes:
         if type(node.record) in site._registry:
@@ -163,7 +164,7 @@ def check_graph(
 
     Several seeds build as many graphs side by side (disjoint: no record of one links to
     another's), so the lists, downloads, feeds and searches are fetched once for all of them,
-    each record's own pages once per record.
+    each record's own pages once per record, and the admin's pages of one record per model.
     """
     seeds = [seed] if isinstance(seed, int) else list(seed)
     graphs = [build(random.Random(s), f"{tag}{i}", author) for i, s in enumerate(seeds)]
@@ -179,8 +180,7 @@ def check_graph(
         levels = visible_levels(user)
         start = fixed_urls(graph)
         if user is not None and user.is_staff:
-            for s, each in zip(seeds, graphs, strict=True):
-                start += admin_urls(each, random.Random(f"{s}{reader}"))
+            start += admin_urls(graph, random.Random(f"{seeds}{reader}"))
         pages = crawl(client, start, LIMIT if follow else len(set(start)))
         hidden = {c for c, node in canaries.items() if not graph.visible(node, levels)}
         shown: set[str] = set()
