@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "axes",
+    "django_tasks_db",  # the queue of TASKS_BACKEND=database (its table exists either way)
     "committee.people",
     "committee.subcommittees",
     "committee.meetings",
@@ -152,16 +153,40 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered public pages and dashboard fragments, kept while the data is unchanged
-# (committee.web.pagecache). In-process: each worker keeps its own, a restart starts empty.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "TIMEOUT": 24 * 60 * 60,
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", default=300)},
-    },
-}
+# (committee.web.pagecache), and what allauth counts its rate limits in. By default in process
+# memory: each worker keeps its own, a restart starts empty. CACHE_URL (redis://, rediss:// or
+# unix://) shares both among every process and machine, through Django's RedisCache;
+# CACHE_KEY_PREFIX keeps several sites apart in one Redis.
+CACHE_URL = env_str("CACHE_URL")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "committee")
+if CACHE_URL:
+    if urlsplit(CACHE_URL).scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must be a redis://, rediss:// or unix:// address, not {CACHE_URL!r}."
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
+            "TIMEOUT": 24 * 60 * 60,
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "TIMEOUT": 24 * 60 * 60,
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", default=300)},
+        },
+    }
 if env_str("PAGE_CACHE", "on") == "off":  # every request renders (benchmarks' cold figures)
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
@@ -330,10 +355,20 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "committee@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 #: The site's address as members reach it, for links in e-mails (no trailing slash).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
-# E-mails to members leave after the transaction commits, as tasks (django.tasks). The
-# immediate backend runs them in the web process right after commit; a queue-backed backend
-# can replace it without changing the code that enqueues.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# E-mails to members leave after the transaction commits, as tasks (django.tasks).
+# TASKS_BACKEND=immediate (the default) runs them in the web process right after commit;
+# TASKS_BACKEND=database queues them in PostgreSQL for `manage.py db_worker` (django-tasks-db),
+# so a slow mail server never holds a request and a failed send is kept with its error.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # --- Audit ------------------------------------------------------------------------------------
 PGHISTORY_APPEND_ONLY = True  # events can be added, never changed or removed

@@ -44,3 +44,10 @@ def test_production_settings_pass_the_deployment_checklist():
     env = {**PRODUCTION, "DATABASE_URL": database_url()}
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_cache_url_that_is_not_redis_is_refused():
+    result = manage("check", env={**PRODUCTION, "CACHE_URL": "memcached://127.0.0.1:11211"})
+    assert result.returncode != 0
+    assert "CACHE_URL must be a redis://" in result.stderr
+    assert "Traceback" not in result.stderr

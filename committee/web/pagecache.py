@@ -18,15 +18,17 @@ Two users:
 - ``member_page()`` keeps one member's own page (the dashboard), keyed by the user; it runs
   inside the view, after every access check of the middleware and of the view itself.
 
-The cache is the ``pages`` alias: in-process memory, bounded in entries and entry size, so a
-restart (a deploy) starts empty and a flood of distinct URLs only evicts.
+The cache is the ``pages`` alias: by default in-process memory, bounded in entries and entry
+size, so a restart (a deploy) starts empty and a flood of distinct URLs only evicts; with
+``CACHE_URL``, Redis shared by every process (bound its memory with ``maxmemory`` and an LRU
+policy). The key's stamp comes from the database, so a write through any process makes every
+process's kept pages unreachable at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import secrets
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
@@ -40,16 +42,25 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import get_max_age
+from django.utils.crypto import salted_hmac
 
 from committee.web import stamp
 
 CACHE = "pages"
 #: Bigger pages are rendered every time (a page of 200 rows is about 150 kB).
 MAX_ENTRY_BYTES = 256 * 1024
-# Random per process (the cache is per process): a page that echoes what a visitor typed cannot
-# carry a placeholder that a hit would turn into this response's nonce or token.
-NONCE_PLACEHOLDER = f"\x00nonce-{secrets.token_hex(16)}\x00".encode()
-TOKEN_PLACEHOLDER = f"\x00token-{secrets.token_hex(16)}\x00".encode()
+
+
+def _placeholder(name: str) -> bytes:
+    """The same in every process that shares the cache and the secret key (a page kept by one
+    is answered by another), and unknown outside: a page that echoes what a visitor typed
+    cannot carry a placeholder that a hit would turn into this response's nonce or token."""
+    digest = salted_hmac("committee.web.pagecache", name, algorithm="sha256").hexdigest()
+    return f"\x00{name}-{digest[:32]}\x00".encode()
+
+
+NONCE_PLACEHOLDER = _placeholder("nonce")
+TOKEN_PLACEHOLDER = _placeholder("token")
 CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 
 
