@@ -52,6 +52,7 @@ UNWATCHED = frozenset(
         "axes_accesslog",
         "mfa_authenticator",
         "usersessions_usersession",
+        "django_tasks_db_dbtaskresult",  # queued e-mails: nothing a page shows
     }
 )
 
