@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,45 @@ def test_the_web_service_is_health_checked_on_healthz(compose):
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
     assert web["environment"]["DEBUG"] == "false"
     assert "SECRET_KEY" in web["environment"]
+
+
+def _schedule(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    python = Path(sys.executable).parent
+    return subprocess.run(
+        ["/bin/sh", str(COMPOSE_FILE.parent / "deploy" / "schedule")],
+        env={
+            **os.environ,
+            "PATH": f"{python}{os.pathsep}{os.environ['PATH']}",
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "SCHEDULE_ONCE": "true",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_daily_schedule_refuses_an_interval_that_is_not_a_number():
+    result = _schedule({"SCHEDULE_INTERVAL": "daily"})
+    assert result.returncode == 2
+    assert "SCHEDULE_INTERVAL and BACKUP_KEEP_DAYS must be whole numbers" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.server
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_schedule_reminds_and_keeps_two_weeks_of_backups(tmp_path):
+    from tests.processes import database_url
+
+    stale = tmp_path / "committee-20200101T000000Z.tar"
+    stale.write_bytes(b"old")
+    month_ago = time.time() - 30 * 24 * 3600
+    os.utime(stale, (month_ago, month_ago))
+    result = _schedule({"DATABASE_URL": database_url(), "BACKUP_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "failed" not in result.stderr
+    archives = sorted(path.name for path in tmp_path.glob("committee-*.tar"))
+    assert len(archives) == 1
+    assert archives != [stale.name]
