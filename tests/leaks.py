@@ -45,8 +45,10 @@ class Leak:
     canary: str
 
 
-def fixed_urls(graph: Graph) -> list[str]:
-    """Every surface, and every record of the graph by its own address."""
+def fixed_urls(graph: Graph, levels: frozenset[str]) -> list[str]:
+    """Every surface, and every record of the graph by its own address; the list filtered by
+    each meeting (and year) the reader may not see, whose title (or adoptions) must not show,
+    and by one they may see."""
     urls = [
         "/en/",
         "/en/recommendations/",
@@ -64,10 +66,13 @@ def fixed_urls(graph: Graph) -> list[str]:
         "/en/me/",
         *[f"/en/search/?q={word}" for word in ("recommendation", "meeting", "body", "progress")],
     ]
-    years = {
-        node.record.start_date.year for node in graph.nodes if isinstance(node.record, Meeting)
-    }
-    urls += [f"/en/recommendations/?year={year}" for year in sorted(years)]
+    meetings = [node for node in graph.nodes if isinstance(node.record, Meeting)]
+    hidden = [node.record for node in meetings if not graph.visible(node, levels)]
+    shown = [node.record for node in meetings if graph.visible(node, levels)]
+    filtered = hidden + shown[:1]
+    urls += [f"/en/recommendations/?meeting={meeting.pk}" for meeting in filtered]
+    years = sorted({meeting.start_date.year for meeting in filtered})
+    urls += [f"/en/recommendations/?year={year}" for year in years]
     for node in graph.nodes:
         record = node.record
         if isinstance(record, Recommendation):
@@ -82,7 +87,6 @@ def fixed_urls(graph: Graph) -> list[str]:
                 record.get_absolute_url(),
                 reverse("meeting-minutes", args=[record.pk]),
                 reverse("meeting-report", args=[record.pk]),
-                f"/en/recommendations/?meeting={record.pk}",
             ]
         elif isinstance(record, Evidence):
             urls.append(reverse("evidence-download", args=[record.pk]))
@@ -180,7 +184,7 @@ def check_graph(
         if user is not None:
             client.force_login(user)
         levels = visible_levels(user)
-        start = fixed_urls(graph)
+        start = fixed_urls(graph, levels)
         if user is not None and user.is_staff:
             start += admin_urls(graph, random.Random(f"{seeds}{reader}"))
         pages = crawl(client, start, LIMIT if follow else len(set(start)))
