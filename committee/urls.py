@@ -23,6 +23,7 @@ from committee.web import health
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Choosing a language is for everyone, visitors included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("calendar.ics", site_views.calendar, name="calendar"),

@@ -25,6 +25,7 @@ ENROLMENT_URL_NAMES = frozenset(
         "account_inactive",
         "set_language",
         "healthz",
+        "readyz",
     }
 )
 
