@@ -147,6 +147,8 @@ DATABASES = {
         url=env_str("DATABASE_URL") or None,
         embedded_pgdata=Path(env_str("EMBEDDED_PGDATA") or VAR_DIR / "pgdata"),
         conn_max_age=env_int("CONN_MAX_AGE", default=60),
+        debug=DEBUG,
+        allow_embedded=env_bool("ALLOW_EMBEDDED_POSTGRES", default=False),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
