@@ -64,7 +64,9 @@ def fixed_urls(graph: Graph) -> list[str]:
         "/en/me/",
         *[f"/en/search/?q={word}" for word in ("recommendation", "meeting", "body", "progress")],
     ]
-    years = {node.record.start_date.year for node in graph.nodes if isinstance(node.record, Meeting)}
+    years = {
+        node.record.start_date.year for node in graph.nodes if isinstance(node.record, Meeting)
+    }
     urls += [f"/en/recommendations/?year={year}" for year in sorted(years)]
     for node in graph.nodes:
         record = node.record
