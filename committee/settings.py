@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "committee.people.middleware.SecondFactorRequiredMiddleware",
+    "committee.people.middleware.PasswordChangeRequiredMiddleware",
     "committee.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
