@@ -2,6 +2,8 @@
 
 import os
 
+# Production-like even in a checkout whose .env (written by bin/start) says DEBUG=true.
+os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-suite-only-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
