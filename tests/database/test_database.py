@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from committee.database import EMBEDDED_ENGINE, database_settings, parse_database_url
+from committee.database import EMBEDDED_ENGINE, database_settings, parse_database_url, server
 from committee.database.server import ensure_running
 from tests.processes import manage
 
@@ -139,3 +139,12 @@ def test_manage_py_with_an_unusable_embedded_pgdata_prints_a_message_not_a_trace
     assert result.returncode != 0
     assert "EMBEDDED_PGDATA" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("content", ["", "[12", '{"pid": 1}'])
+def test_an_unreadable_list_of_processes_is_replaced_not_kept(tmp_path, content):
+    # A process killed while the list was being written leaves it empty or cut short; the
+    # embedded server could then never start again in that directory.
+    (tmp_path / server.HANDLES_FILE).write_text(content)
+    server._forget_dead_processes(tmp_path)
+    assert (tmp_path / server.HANDLES_FILE).read_text() == "[]"
