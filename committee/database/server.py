@@ -78,9 +78,11 @@ def _forget_dead_processes(pgdata: Path) -> None:
         return
     try:
         pids = json.loads(handles.read_text())
-    except ValueError:
-        pids = []
-    alive = [pid for pid in pids if isinstance(pid, int) and _is_alive(pid)]
+    except ValueError:  # empty or cut short (a process killed while writing it): unreadable
+        pids = None
+    if not isinstance(pids, list):
+        pids = None
+    alive = [pid for pid in pids or [] if isinstance(pid, int) and _is_alive(pid)]
     if alive != pids:
         handles.write_text(json.dumps(alive))
 

@@ -1,4 +1,5 @@
-"""Sessions renewed while in use; a second factor enrolled before anything else."""
+"""Sessions renewed while in use; a second factor enrolled, and a one-time password changed,
+before anything else."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ ENROLMENT_URL_NAMES = frozenset(
         "account_inactive",
         "set_language",
         "healthz",
+        "readyz",
     }
 )
 
@@ -95,3 +97,50 @@ class SecondFactorRequiredMiddleware:
             ),
         )
         return redirect("mfa_activate_totp")
+
+
+#: What a user who must change a one-time password may still reach: the change itself, second-
+#: factor enrolment (which comes first) and leaving. Namespaced view names (the admin's own).
+PASSWORD_CHANGE_VIEW_NAMES = frozenset(
+    {
+        "account_change_password",
+        "admin:password_change",
+        "admin:password_change_done",
+        "admin:logout",
+        *ENROLMENT_URL_NAMES,
+    }
+)
+
+
+class PasswordChangeRequiredMiddleware:
+    """Sends a user whose password was generated for them (``must_change_password``, set by
+    ``create_secretariat_user``) to the password change page before anything else, admin
+    included; the flag clears when the password is changed (``User.set_password``)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or not getattr(user, "must_change_password", False):
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in PASSWORD_CHANGE_VIEW_NAMES:
+            return None
+        messages.info(
+            request,
+            _(
+                "The password you were given can be used only once: choose your own password "
+                "before anything else."
+            ),
+        )
+        return redirect("account_change_password")

@@ -47,6 +47,14 @@ class User(AbstractUser):
         blank=True,
         related_name="user",
     )
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_(
+            "Set on accounts created with a generated one-time password: the account is sent to "
+            "the password change page before anything else, and the flag clears once it is changed."
+        ),
+    )
 
     objects: ClassVar[CommitteeUserManager] = CommitteeUserManager()
 
@@ -73,6 +81,13 @@ class User(AbstractUser):
     @property
     def is_secretariat(self) -> bool:
         return self.is_active and self.role == Role.SECRETARIAT
+
+    def set_password(self, raw_password: str | None) -> None:
+        """Every way of choosing a new password (the change page, a reset, the admin) ends the
+        obligation to change a one-time one. (A hash upgraded at login saves only ``password``,
+        so the flag in the database stays as it was.)"""
+        super().set_password(raw_password)
+        self.must_change_password = False
 
 
 type Viewer = User | AnonymousUser | None

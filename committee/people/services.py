@@ -19,7 +19,7 @@ def create_secretariat_account(*, username: str, side: str, email: str = "") -> 
     """A secretariat account for one delegation, with a generated one-time password.
 
     Returns the user and the password, which is shown once and never stored in clear.
-    The account must enrol a second factor at its first login.
+    The account must enrol a second factor and change the password at its first login.
     """
     if side not in Side.values:
         raise ValidationError(f"side must be one of {', '.join(Side.values)}, not {side!r}.")
@@ -28,6 +28,7 @@ def create_secretariat_account(*, username: str, side: str, email: str = "") -> 
     password = secrets.token_urlsafe(GENERATED_PASSWORD_BYTES)
     user = User(username=username, email=email, side=side, role=Role.SECRETARIAT, is_staff=True)
     user.set_password(password)
+    user.must_change_password = True  # after set_password, which clears it
     user.full_clean(exclude=["password"])
     user.save()
     return user, password

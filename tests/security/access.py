@@ -41,6 +41,7 @@ ADMIN_MISSING = "admin-missing"  # a wrong admin address: 404 for the secretaria
 RULES: dict[str, str] = {
     # operations and machine endpoints: public records only, whoever asks
     "healthz": PUBLIC,
+    "readyz": PUBLIC,
     "set_language": REDIRECT,
     "calendar": PUBLIC,
     "body-calendar": PUBLIC_ONLY,

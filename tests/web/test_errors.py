@@ -5,7 +5,10 @@ from django.contrib.auth.decorators import login_not_required
 from django.test import Client
 from django.urls import path
 
+from committee.urls import prodcheck_urls
 from committee.urls import urlpatterns as project_urls
+from committee.web import errors
+from tests.processes import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +72,45 @@ def test_a_bad_request_is_our_400_in_the_readers_language(settings):
     assert response["X-Request-ID"] in response.text
     for leak in ("attacker.example", "ALLOWED_HOSTS", "Traceback"):
         assert leak not in response.text
+
+
+prodcheck_urlpatterns = [*project_urls, path("prodcheck/error", errors.forced_error)]
+PRODCHECK_TOKEN = "t" * 40
+
+
+def test_the_forced_error_is_routed_only_with_its_token_configured():
+    assert prodcheck_urls("") == []
+    assert [str(p.pattern) for p in prodcheck_urls(PRODCHECK_TOKEN)] == ["prodcheck/error"]
+    assert not any(str(p.pattern) == "prodcheck/error" for p in project_urls)  # not set here
+
+
+@pytest.mark.urls("tests.web.test_errors_prodcheck")
+@pytest.mark.parametrize("offered", [None, "", "wrong-token-" + "x" * 30])
+def test_the_forced_error_without_the_token_is_our_404(settings, offered):
+    settings.PRODCHECK_TOKEN = PRODCHECK_TOKEN
+    headers = {} if offered is None else {"HTTP_X_PRODCHECK_TOKEN": offered}
+    response = Client(raise_request_exception=False).get("/prodcheck/error", **headers)
+    assert response.status_code == 404
+    assert response["X-Request-ID"] in response.text
+
+
+@pytest.mark.urls("tests.web.test_errors_prodcheck")
+def test_the_forced_error_with_the_token_is_our_500_and_nothing_of_the_server(settings):
+    settings.PRODCHECK_TOKEN = PRODCHECK_TOKEN
+    settings.DEBUG = False
+    client = Client(raise_request_exception=False)
+    response = client.get(
+        "/prodcheck/error", HTTP_X_PRODCHECK_TOKEN=PRODCHECK_TOKEN, HTTP_ACCEPT_LANGUAGE="ar"
+    )
+    assert response.status_code == 500
+    assert '<html lang="ar" dir="rtl">' in response.text
+    assert response["X-Request-ID"] in response.text
+    for leak in ("prodcheck: forced error", "ForcedError", "Traceback", PRODCHECK_TOKEN):
+        assert leak not in response.text
+
+
+@pytest.mark.slow
+def test_a_short_prodcheck_token_is_refused():
+    result = manage("check", env={"DEBUG": "true", "COMMITTEE_PRODCHECK_TOKEN": "1"})
+    assert result.returncode == 2
+    assert "COMMITTEE_PRODCHECK_TOKEN must be at least 32 characters" in result.stderr

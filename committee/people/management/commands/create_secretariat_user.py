@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -24,8 +25,10 @@ class Command(BaseCommand):
             user, password = create_secretariat_account(username=username, side=side, email=email)
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
+        address = settings.SITE_URL or ""
         self.stdout.write(
             f"Created secretariat account {user.username} ({side}).\n"
             f"One-time password: {password}\n"
-            "It is shown only now. Log in at http://127.0.0.1:8000/admin/ and change it."
+            f"It is shown only now. Log in at {address}/en/accounts/login/: after enrolling a "
+            "second factor, the account must change this password before anything else."
         )
