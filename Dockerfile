@@ -15,7 +15,7 @@ COPY . .
 # The same build steps as bin/prodcheck runs: translations and static files, collected with the
 # serving settings (DEBUG=false, so with the manifest the pages look static files up in).
 RUN deploy/build \
- && mkdir -p /app/var/media && chown -R committee /app/var
+ && mkdir -p /app/var/media /app/var/backups && chown -R committee /app/var
 
 USER committee
 EXPOSE 8000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -137,3 +138,26 @@ def test_the_daily_schedule_reminds_and_keeps_two_weeks_of_backups(tmp_path):
     archives = sorted(path.name for path in tmp_path.glob("committee-*.tar"))
     assert len(archives) == 1
     assert archives != [stale.name]
+
+
+def test_web_processes_share_redis_and_a_worker_and_a_scheduler_run_beside_them(compose):
+    services = compose["services"]
+    web = services["web"]
+    assert web["environment"]["CACHE_URL"].startswith("redis://redis:")
+    assert web["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert "allkeys-lru" in services["redis"]["command"]
+    assert web["environment"]["TASKS_BACKEND"] == "database"
+    assert "db_worker" in services["worker"]["command"]
+    assert services["worker"]["environment"] == web["environment"]
+    scheduler = services["scheduler"]
+    assert scheduler["command"] == ["deploy/schedule"]
+    assert {**web["environment"], **scheduler["environment"]} == scheduler["environment"]
+    assert any(volume.startswith("backups:") for volume in scheduler["volumes"])
+    assert "backups" in compose["volumes"]
+
+
+def test_every_variable_the_compose_file_passes_is_documented():
+    readme = (COMPOSE_FILE.parent / "README.md").read_text()
+    passed = set(re.findall(r"\$\{([A-Z_]+)", COMPOSE_FILE.read_text()))
+    assert passed
+    assert {name for name in passed if f"`{name}`" not in readme} == set()
