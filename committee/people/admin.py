@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 from committee.admin import (
     RECORD_FIELDS,
@@ -28,7 +29,16 @@ from committee.sources.admin import CitationInline
 admin.site.unregister(Group)
 # Login records of the libraries are not filtered by delegation: they stay out of the admin
 # (a lost second factor is reset with the action on accounts; lockouts expire by themselves).
-for model in (EmailAddress, Authenticator, UserSession, AccessAttempt, AccessLog, AccessFailureLog):
+# So does the queue of e-mails (TASKS_BACKEND=database): the worker's log tells what failed.
+for model in (
+    EmailAddress,
+    Authenticator,
+    UserSession,
+    AccessAttempt,
+    AccessLog,
+    AccessFailureLog,
+    DBTaskResult,
+):
     if admin.site.is_registered(model):
         admin.site.unregister(model)
 
