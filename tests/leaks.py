@@ -64,7 +64,11 @@ def fixed_urls(graph: Graph, levels: frozenset[str]) -> list[str]:
         "/feed/",
         "/calendar.ics",
         "/en/me/",
-        *[f"/en/search/?q={word}" for word in ("recommendation", "meeting", "body", "progress")],
+        *[
+            f"/en/search/?q={word}{page}"
+            for word in ("recommendation", "meeting", "body", "progress")
+            for page in ("", "&page=2")  # several graphs side by side fill more than a page
+        ],
     ]
     meetings = [node for node in graph.nodes if isinstance(node.record, Meeting)]
     hidden = [node.record for node in meetings if not graph.visible(node, levels)]
