@@ -10,7 +10,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY pyproject.toml constraints.txt README.md ./
 COPY committee committee
-RUN pip install --no-cache-dir -c constraints.txt .
+# EXTRAS: optional parts, comma-separated; `s3` for uploads in an S3-compatible bucket
+# (S3_BUCKET). The default image has it; --build-arg EXTRAS= leaves it out.
+ARG EXTRAS=s3
+RUN pip install --no-cache-dir -c constraints.txt ".${EXTRAS:+[$EXTRAS]}"
 COPY . .
 # The same build steps as bin/prodcheck runs: translations and static files, collected with the
 # serving settings (DEBUG=false, so with the manifest the pages look static files up in).

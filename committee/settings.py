@@ -18,6 +18,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from committee.database import database_settings
+from committee.object_storage import s3_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV_LINE = re.compile(r"(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)")
@@ -304,8 +305,17 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")  # never served directly
+
+
+# Uploads: the filesystem under MEDIA_ROOT (one machine, or a volume every machine mounts), or,
+# with S3_BUCKET, a bucket every machine reaches. Either way they are only ever read through
+# the storage API (never a path or a URL), by the access-checked downloads and the backups.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        s3_storage()
+        if env_str("S3_BUCKET")
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

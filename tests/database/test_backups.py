@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import subprocess
+import tarfile
 import uuid
 
 import psycopg
@@ -128,3 +129,66 @@ def test_a_restore_whose_rows_differ_in_content_is_refused_even_with_equal_count
     manifest = dataclasses.replace(manifest, tables=table_counts())  # the audit row aside
     with pytest.raises(BackupError, match="differ in content"):
         verify(manifest, media_root=tmp_path)
+
+
+#: Uploads in a bucket (committee.settings' S3_BUCKET); nothing here contacts it.
+IN_A_BUCKET = {
+    "S3_BUCKET": "committee-uploads",
+    "S3_PREFIX": "site",
+    "S3_ENDPOINT_URL": "http://127.0.0.1:9",
+}
+
+
+def test_with_uploads_in_a_bucket_the_backup_says_so_and_the_restore_brings_the_rows(
+    tmp_path, empty_database
+):
+    f.RecommendationFactory(text_ar="توصية للنسخ الاحتياطي")
+    archive = tmp_path / "backup.tar"
+    made = manage(
+        "backup",
+        "--output",
+        str(archive),
+        database=database_url(),
+        media=tmp_path / "unused",
+        env_extra=IN_A_BUCKET,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "0 files" in made.stdout
+    assert "not in this archive: they are kept in s3://committee-uploads/site/" in made.stdout
+    assert "versioning and backups" in made.stdout
+    with tarfile.open(archive) as opened:
+        assert not [name for name in opened.getnames() if name.startswith("media")]
+        manifest = Manifest.from_json(opened.extractfile("manifest.json").read())
+    assert manifest.media_elsewhere == "s3://committee-uploads/site/"
+
+    # Restored where uploads are on the filesystem: the rows, and where their files still are.
+    restored = manage("restore", str(archive), database=empty_database, media=tmp_path / "m")
+    assert restored.returncode == 0, restored.stderr
+    assert "kept in s3://committee-uploads/site/" in restored.stdout
+
+
+def test_an_archive_with_files_is_refused_where_uploads_go_to_a_bucket(
+    tmp_path, settings, empty_database
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    f.DocumentFactory()
+    archive = tmp_path / "backup.tar"
+    made = manage(
+        "backup", "--output", str(archive), database=database_url(), media=settings.MEDIA_ROOT
+    )
+    assert made.returncode == 0, made.stderr
+    refused = manage(
+        "restore",
+        str(archive),
+        database=empty_database,
+        media=tmp_path / "m",
+        env_extra=IN_A_BUCKET,
+    )
+    assert refused.returncode != 0
+    assert "holds 1 uploaded files" in refused.stderr
+    assert "Restore with S3_BUCKET unset" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    with psycopg.connect(empty_database) as target:  # refused before anything was restored
+        assert target.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchone() == (0,)

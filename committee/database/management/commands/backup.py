@@ -32,3 +32,8 @@ class Command(BaseCommand):
             f"Backup written to {destination}: {summary['tables']} tables, {summary['rows']} rows, "
             f"{summary['files']} files."
         )
+        if manifest.media_elsewhere:
+            self.stdout.write(
+                f"Uploaded files are not in this archive: they are kept in "
+                f"{manifest.media_elsewhere}, whose own versioning and backups keep them."
+            )

@@ -26,3 +26,8 @@ class Command(BaseCommand):
             f"Restored {archive.name}: {summary['tables']} tables, {summary['rows']} rows and "
             f"{summary['files']} files, all matching the backup's manifest."
         )
+        if manifest.media_elsewhere:
+            self.stdout.write(
+                f"The uploaded files were not in this archive: they were kept in "
+                f"{manifest.media_elsewhere}; the restored records name them there."
+            )
