@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from committee.people.accounts import has_second_factor
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 #: What a logged-in user without a second factor may still reach: enrolment and leaving.
-ENROLMENT_URL_NAMES = frozenset(
+ENROLMENT_VIEW_NAMES = frozenset(
     {
         "mfa_activate_totp",
         "mfa_view_recovery_codes",
@@ -23,6 +27,7 @@ ENROLMENT_URL_NAMES = frozenset(
         "account_reauthenticate",
         "account_logout",
         "logout",
+        "admin:logout",
         "account_inactive",
         "set_language",
         "healthz",
@@ -63,59 +68,55 @@ class SessionRenewalMiddleware:
         return response
 
 
-class SecondFactorRequiredMiddleware:
-    """Sends an authenticated user who has no TOTP (or security key) to TOTP enrolment.
-
-    The admin is covered as well: its pages are views like any other.
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_view(
-        self,
-        request: HttpRequest,
-        view_func: Callable[..., Any],
-        view_args: tuple[Any, ...],
-        view_kwargs: dict[str, Any],
-    ) -> HttpResponse | None:
-        if not request.user.is_authenticated:
-            return None
-        match = request.resolver_match
-        if match is not None and match.url_name in ENROLMENT_URL_NAMES:
-            return None
-        if has_second_factor(request.user):
-            return None
-        messages.info(
-            request,
-            _(
-                "Before anything else, protect your account with a second factor: scan the code "
-                "with an authenticator app and type the six digits it shows."
-            ),
-        )
-        return redirect("mfa_activate_totp")
-
-
 #: What a user who must change a one-time password may still reach: the change itself, second-
-#: factor enrolment (which comes first) and leaving. Namespaced view names (the admin's own).
+#: factor enrolment (which comes first) and leaving.
 PASSWORD_CHANGE_VIEW_NAMES = frozenset(
     {
         "account_change_password",
         "admin:password_change",
         "admin:password_change_done",
-        "admin:logout",
-        *ENROLMENT_URL_NAMES,
+        *ENROLMENT_VIEW_NAMES,
     }
 )
 
 
-class PasswordChangeRequiredMiddleware:
-    """Sends a user whose password was generated for them (``must_change_password``, set by
-    ``create_secretariat_user``) to the password change page before anything else, admin
-    included; the flag clears when the password is changed (``User.set_password``)."""
+@dataclass(frozen=True)
+class SetupStep:
+    """Something an account must do before anything else, and what it may reach meanwhile."""
+
+    pending: Callable[[Any], bool]
+    reachable: frozenset[str]  # view names (namespaced: ``admin:logout``)
+    message: StrOrPromise
+    url_name: str
+
+
+#: In order: a second factor first (the admin included: its pages are views like any other),
+#: then the one-time password of ``create_secretariat_user`` (``must_change_password``, cleared
+#: by ``User.set_password``).
+SETUP_STEPS = (
+    SetupStep(
+        pending=lambda user: not has_second_factor(user),
+        reachable=ENROLMENT_VIEW_NAMES,
+        message=gettext_lazy(
+            "Before anything else, protect your account with a second factor: scan the code "
+            "with an authenticator app and type the six digits it shows."
+        ),
+        url_name="mfa_activate_totp",
+    ),
+    SetupStep(
+        pending=lambda user: bool(getattr(user, "must_change_password", False)),
+        reachable=PASSWORD_CHANGE_VIEW_NAMES,
+        message=gettext_lazy(
+            "The password you were given can be used only once: choose your own password "
+            "before anything else."
+        ),
+        url_name="account_change_password",
+    ),
+)
+
+
+class AccountSetupRequiredMiddleware:
+    """Sends an authenticated user to the first step of ``SETUP_STEPS`` still pending."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -131,16 +132,14 @@ class PasswordChangeRequiredMiddleware:
         view_kwargs: dict[str, Any],
     ) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or not getattr(user, "must_change_password", False):
+        if not user.is_authenticated:
             return None
         match = request.resolver_match
-        if match is not None and match.view_name in PASSWORD_CHANGE_VIEW_NAMES:
-            return None
-        messages.info(
-            request,
-            _(
-                "The password you were given can be used only once: choose your own password "
-                "before anything else."
-            ),
-        )
-        return redirect("account_change_password")
+        view_name = match.view_name if match is not None else ""
+        for step in SETUP_STEPS:
+            if step.pending(user):
+                if view_name in step.reachable:
+                    return None
+                messages.info(request, step.message)
+                return redirect(step.url_name)
+        return None
