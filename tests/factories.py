@@ -35,6 +35,8 @@ from committee.recommendations.models import (
     Action,
     ActionPlan,
     Adoption,
+    Evidence,
+    PeriodCheck,
     ProgressUpdate,
     Recommendation,
     RecommendationRelation,
@@ -42,7 +44,7 @@ from committee.recommendations.models import (
     Status,
     StatusChange,
 )
-from committee.sources.models import Citation, SourceDocument
+from committee.sources.models import Citation, ImportRun, SourceDocument
 from committee.subcommittees.models import Body, BodyKind, Membership, MembershipRole
 
 
@@ -387,3 +389,36 @@ def hidden_supersession(body, proposer, *, reference: str = "HID-2020-R01"):
         decision=Decision.PENDING,
     )
     return superseded, successor, change
+
+
+def every_other_admin_record(meeting, recommendation, update, *, by) -> None:
+    """Around a meeting, a recommendation and a progress update on it: one record of every other
+    model the admin shows (an adoption there, a relation, evidence of ``update``, a period check,
+    a status proposal by ``by``, a membership, agenda, participation, statement, document,
+    action, agreement, mechanism, alias, organisation, citation and import run)."""
+    AdoptionFactory(recommendation=recommendation, meeting=meeting)
+    RecommendationRelation.objects.create(
+        source=RecommendationFactory(), kind="reiterates", target=recommendation
+    )
+    Evidence.objects.create(
+        progress_update=update,
+        file="evidence/x",
+        original_name="report.pdf",
+        content_type="application/pdf",
+        size=10,
+        sha256="0" * 64,
+    )
+    PeriodCheck.objects.create(recommendation=recommendation, year=2015, met=True, meeting=meeting)
+    StatusChangeFactory(recommendation=recommendation, proposed_by=by)
+    MembershipFactory(body=recommendation.body)
+    AgendaItemFactory(meeting=meeting)
+    ParticipationFactory(meeting=meeting)
+    StatementFactory(meeting=meeting)
+    DocumentFactory(meeting=meeting)
+    ActionFactory()
+    AgreementFactory()
+    MechanismFactory()
+    PersonAliasFactory()
+    OrganizationFactory()
+    CitationFactory(record=meeting)
+    ImportRun.objects.create(status="succeeded", file_name="a.txt")

@@ -8,7 +8,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from committee.bilateral import Visibility
-from committee.recommendations.models import Evidence, PeriodCheck, RecommendationRelation
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -19,34 +18,8 @@ def everything(ma_secretariat):
     """At least one record of every model the admin shows."""
     meeting = f.MeetingFactory()
     recommendation = f.RecommendationFactory()
-    f.AdoptionFactory(recommendation=recommendation, meeting=meeting)
-    other = f.RecommendationFactory()
-    RecommendationRelation.objects.create(source=other, kind="reiterates", target=recommendation)
     update = f.ProgressUpdateFactory(recommendation=recommendation, author=ma_secretariat)
-    Evidence.objects.create(
-        progress_update=update,
-        file="evidence/x",
-        original_name="report.pdf",
-        content_type="application/pdf",
-        size=10,
-        sha256="0" * 64,
-    )
-    PeriodCheck.objects.create(recommendation=recommendation, year=2015, met=True, meeting=meeting)
-    f.StatusChangeFactory(recommendation=recommendation, proposed_by=ma_secretariat)
-    f.MembershipFactory(body=recommendation.body)
-    f.AgendaItemFactory(meeting=meeting)
-    f.ParticipationFactory(meeting=meeting)
-    f.StatementFactory(meeting=meeting)
-    f.DocumentFactory(meeting=meeting)
-    f.ActionFactory()
-    f.AgreementFactory()
-    f.MechanismFactory()
-    f.PersonAliasFactory()
-    f.OrganizationFactory()
-    f.CitationFactory(record=meeting)
-    from committee.sources.models import ImportRun
-
-    ImportRun.objects.create(status="succeeded", file_name="a.txt")
+    f.every_other_admin_record(meeting, recommendation, update, by=ma_secretariat)
     from committee.meetings.services import draft_minutes
 
     draft_minutes(meeting=meeting, language="ar", text="محضر الجلسة", by=ma_secretariat)

@@ -22,11 +22,8 @@ from committee.bilateral import Side, Visibility
 from committee.meetings import services as meeting_services
 from committee.recommendations import services
 from committee.recommendations.models import (
-    Evidence,
-    PeriodCheck,
     ProgressUpdate,
     Recommendation,
-    RecommendationRelation,
     UpdateState,
 )
 from committee.write_paths import through_service
@@ -65,9 +62,6 @@ def records(ma_secretariat, es_secretariat):
     """A record of every model the admin shows, with published updates and adopted minutes."""
     meeting = f.MeetingFactory(status="planned")
     recommendation = f.RecommendationFactory(visibility=Visibility.COMMITTEE, kind="standing")
-    f.AdoptionFactory(recommendation=recommendation, meeting=meeting)
-    other = f.RecommendationFactory()
-    RecommendationRelation.objects.create(source=other, kind="reiterates", target=recommendation)
     published = f.ProgressUpdateFactory(
         recommendation=recommendation,
         author=ma_secretariat,
@@ -77,30 +71,7 @@ def records(ma_secretariat, es_secretariat):
         visibility=Visibility.COMMITTEE,
     )
     f.ProgressUpdateFactory(recommendation=recommendation, author=es_secretariat, side=Side.ES)
-    Evidence.objects.create(
-        progress_update=published,
-        file="evidence/x",
-        original_name="report.pdf",
-        content_type="application/pdf",
-        size=10,
-        sha256="0" * 64,
-    )
-    PeriodCheck.objects.create(recommendation=recommendation, year=2015, met=True, meeting=meeting)
-    f.StatusChangeFactory(recommendation=recommendation, proposed_by=ma_secretariat)
-    f.MembershipFactory(body=recommendation.body)
-    f.AgendaItemFactory(meeting=meeting)
-    f.ParticipationFactory(meeting=meeting)
-    f.StatementFactory(meeting=meeting)
-    f.DocumentFactory(meeting=meeting)
-    f.ActionFactory()
-    f.AgreementFactory()
-    f.MechanismFactory()
-    f.PersonAliasFactory()
-    f.OrganizationFactory()
-    f.CitationFactory(record=meeting)
-    from committee.sources.models import ImportRun
-
-    ImportRun.objects.create(status="succeeded", file_name="a.txt")
+    f.every_other_admin_record(meeting, recommendation, published, by=ma_secretariat)
     adopted = meeting_services.draft_minutes(
         meeting=meeting,
         language="ar",
