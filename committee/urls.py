@@ -20,11 +20,12 @@ from committee import admin as committee_admin
 from committee.members import account_views
 from committee.public import views as site_views
 from committee.public.feeds import LatestFeed
-from committee.web import errors, health
+from committee.web import errors, health, metrics
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.export, name="metrics"),
     # Choosing a language is for everyone, visitors included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("calendar.ics", site_views.calendar, name="calendar"),

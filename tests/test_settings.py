@@ -133,3 +133,20 @@ def test_a_malformed_s3_setting_is_refused(env, message):
     assert result.returncode != 0
     assert message in result.stderr
     assert "hunter2" not in result.stderr  # a secret is never echoed
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("LOG_FORMAT", "xml", "LOG_FORMAT must be plain or json"),
+        ("METRICS_TOKEN", "short", "METRICS_TOKEN must be at least 32 characters"),
+        ("SENTRY_TRACES_SAMPLE_RATE", "lots", "SENTRY_TRACES_SAMPLE_RATE must be a number"),
+        ("SENTRY_TRACES_SAMPLE_RATE", "2", "SENTRY_TRACES_SAMPLE_RATE must be between 0 and 1"),
+    ],
+)
+def test_observability_settings_that_make_no_sense_are_refused(variable, value, message):
+    env = {**PRODUCTION, variable: value, "SENTRY_DSN": "http://key@127.0.0.1:9/1"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

@@ -2,7 +2,8 @@
 
 ``/healthz`` (liveness) asks the database for ``SELECT 1``; ``/readyz`` (readiness) renders the
 English home page through the whole middleware stack, in this process, so that whatever breaks
-real pages (a missing static-files manifest entry, a template, a query) makes it fail too. Both
+real pages (a missing static-files manifest entry, a template, a query) makes it fail too (it
+never answers from a kept copy of the page). Both
 are public, so both answer with fixed bodies: the reason of a failure goes to the log (with the
 request id), never to the client.
 """
@@ -23,6 +24,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from committee.web.pagecache import BYPASS_PAGE_CACHE
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +95,7 @@ def _render_inside(request: HttpRequest, path: str) -> tuple[int, bytes]:
         "HTTP_X_FORWARDED_PROTO": "https",
         "HTTPS": "on",
         "REMOTE_ADDR": "127.0.0.1",
+        BYPASS_PAGE_CACHE: True,  # a kept copy would hide a page that no longer renders
         "wsgi.url_scheme": "https",
         "wsgi.input": io.BytesIO(b""),
         "wsgi.errors": io.StringIO(),

@@ -198,6 +198,10 @@ def _user_as_loaded(request: HttpRequest) -> bool:
     return bool(now == {name: getattr(user, name) for name in fields})
 
 
+#: Set in ``request.META`` by /readyz for its inner request: render, never answer from a copy.
+BYPASS_PAGE_CACHE = "committee.bypass_page_cache"
+
+
 class PublicPageCacheMiddleware:
     """Answers a visitor's GET for a public page from the copy kept for today's data.
 
@@ -216,6 +220,7 @@ class PublicPageCacheMiddleware:
             or CookieStorage.cookie_name in cookies
             # Pages live under a language prefix; /healthz, exports, feeds and iCal don't.
             or translation.get_language_from_path(request.path_info) is None
+            or request.META.get(BYPASS_PAGE_CACHE)
         ):
             return self.get_response(request)
         here = slot("page", request.scheme, request.get_host(), request.get_full_path())

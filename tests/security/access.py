@@ -37,11 +37,13 @@ ADMIN = "admin"  # an admin page: the secretariat and operators only
 ADMIN_OBJECT = "admin-object"  # an admin page about one record: secretariat, if it may see it
 ADMIN_ADD = "admin-add"  # an admin add page: the secretariat, where adding is allowed (else 403)
 ADMIN_MISSING = "admin-missing"  # a wrong admin address: 404 for the secretariat
+OPERATOR_TOKEN = "operator-token"  # only for the operator's bearer token: 404 to every account
 
 RULES: dict[str, str] = {
     # operations and machine endpoints: public records only, whoever asks
     "healthz": PUBLIC,
     "readyz": PUBLIC,
+    "metrics": OPERATOR_TOKEN,
     "set_language": REDIRECT,
     "calendar": PUBLIC,
     "body-calendar": PUBLIC_ONLY,
@@ -166,6 +168,8 @@ def expected(rule: str, role: str, visibility: str, users: dict) -> set[int]:
     user = users[role]
     if rule == PUBLIC:
         return {200}
+    if rule == OPERATOR_TOKEN:
+        return {404}
     if rule == RECORD:
         return {200} if can_see(user, visibility) else {404}
     if rule == PUBLIC_ONLY:

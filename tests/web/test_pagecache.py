@@ -19,6 +19,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from committee.web import pagecache, stamp
 from tests import factories as f
@@ -350,3 +351,20 @@ def test_a_members_page_rendered_for_a_user_changed_meanwhile_is_not_kept(world,
     _response, content, sql = get(member, url)
     assert rendered(sql), "the stale page was kept"
     assert b"Observer" in content
+
+
+def test_readyz_renders_the_home_page_even_when_a_copy_of_it_is_kept(settings, tmp_path):
+    client = Client(raise_request_exception=False)
+    with translation.override("en"):
+        home = reverse("home")
+    client.get(home, secure=True)
+    assert from_copy(get(client, home, secure=True)[2])  # the copy /readyz's request would match
+    settings.STATIC_ROOT = tmp_path  # now every page that renders fails (issue 15's bug)
+    settings.WHITENOISE_USE_FINDERS = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    assert client.get(home, secure=True).status_code == 200  # visitors still get the copy
+
+    assert client.get("/readyz", secure=True).status_code == 503
