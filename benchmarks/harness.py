@@ -1,5 +1,6 @@
 """What the benchmarks share: the app migrated, then served by gunicorn on loopback with
-production settings (``pages.py``, ``load_with_faults.py``)."""
+production settings (``pages.py``, ``load_with_faults.py``); a Redis cache of their own
+(``pages.py --cache-url``, ``tests/web/test_two_instances.py``)."""
 
 from __future__ import annotations
 
@@ -54,16 +55,23 @@ def migrate_and_collect_static(env: dict[str, str]) -> None:
 
 
 def start_gunicorn(
-    env: dict[str, str], port: int, log: Path, *, timeout: int, options: Sequence[str] = ()
+    env: dict[str, str],
+    port: int,
+    log: Path,
+    *,
+    timeout: int,
+    options: Sequence[str] = (),
+    workers: int = 2,
 ) -> subprocess.Popen[bytes]:
-    """Two workers on ``127.0.0.1:port``, their output appended to ``log``; once they answer."""
+    """``workers`` workers on ``127.0.0.1:port``, their output appended to ``log``; once they
+    answer."""
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "committee.wsgi",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        "2",
+        str(workers),
         "--timeout",
         str(timeout),
         *options,
@@ -75,7 +83,7 @@ def start_gunicorn(
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if healthy(port):
-            time.sleep(1)  # the second worker too
+            time.sleep(1)  # the other workers too
             return server
         time.sleep(0.3)
     server.terminate()
@@ -94,3 +102,26 @@ def healthy(port: int) -> bool:
         return response.status == 200
     finally:
         connection.close()
+
+
+def redis_error(url: str) -> str:
+    """Why the Redis of ``url`` cannot be used, or ``""`` when it answers."""
+    import redis  # noqa: PLC0415
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        return str(error) or type(error).__name__
+    return ""
+
+
+def forget_prefix(url: str, prefix: str) -> int:
+    """Delete the keys a ``CACHE_KEY_PREFIX`` of ``prefix`` wrote (``prefix:…`` for the default
+    cache, ``prefix-pages:…`` for kept pages) from the Redis of ``url``, and nothing else."""
+    import redis  # noqa: PLC0415
+
+    store = redis.Redis.from_url(url)
+    removed = 0
+    for key in store.scan_iter(f"{prefix}*", count=1000):
+        removed += int(store.delete(key))
+    return removed

@@ -16,6 +16,20 @@ per request, the peak resident memory of the workers during the run (sampled wit
 the throughput as a ratio to the floor — ``/healthz``, a trivial view behind the same
 middleware. The table is printed and written, with the load average of the machine, to
 ``var/benchmarks/pages.json`` and ``var/benchmarks/pages.md``.
+
+    .venv/bin/python benchmarks/pages.py --instances 2 --cache-url redis://127.0.0.1:6379/0
+
+``--cache-url`` keeps the pages in that Redis (``CACHE_URL``, under a key prefix of this run's
+own, deleted before the load and after it) instead of each worker's memory; ``--instances 2``
+starts two gunicorns (2 workers each) on different ports sharing the database and that cache,
+and loads both at once, every page and the floor alike: one ``wrk`` per instance, the
+connections split between them. Requests/s is their sum; the latencies are percentiles of all
+their requests together (wrk's histograms merged). Both are asked for one ``Host``, as behind
+one proxy (a kept page's key holds the host). *first ms other* is the page's first request on
+the second instance, with the Redis misses meanwhile (0: it answered what the first kept); with
+``--cache-url`` the table adds Redis hits per request during the load (1.00 for a kept page).
+Written as ``pages-redis2.*`` (``pages-redis1.*`` for one instance on Redis, ``pages-local2.*``
+for two without it).
 """
 
 from __future__ import annotations
@@ -25,18 +39,30 @@ import contextlib
 import datetime as dt
 import http.client
 import json
+import math
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from harness import ROOT, free_port, migrate_and_collect_static, server_environment, start_gunicorn
+from harness import (
+    ROOT,
+    forget_prefix,
+    free_port,
+    migrate_and_collect_static,
+    redis_error,
+    server_environment,
+    start_gunicorn,
+)
 
 sys.path.insert(0, str(ROOT))
 OUTPUT = ROOT / "var" / "benchmarks"
@@ -60,6 +86,9 @@ FILTER = "status=in_progress&theme=training"
 ADMIN_FILTER = "status__exact=in_progress&theme__exact=training"
 #: Pages whose targets are the public ones (the admin is the naive baseline; the floor, the floor).
 TARGETED = frozenset(PAGE_NAMES) - {"floor", "member_floor", "admin_changelist", "open_data_json"}
+#: The Host every instance is asked for when there are several, as behind one proxy: a kept
+#: page's key holds the host, and wrk's ``127.0.0.1:port`` would differ between instances.
+SHARED_HOST = "127.0.0.1"
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -68,6 +97,12 @@ done = function(summary, latency, requests)
     '"status":%d,"timeout":%d,"p50":%d,"p95":%d,"p99":%d,"max":%d}\\n',
     summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+  local parts = {}
+  for i = 1, #latency do
+    local value, count = latency(i)
+    parts[#parts + 1] = string.format('%d:%d', value, count)
+  end
+  io.write('WRK-HISTOGRAM ' .. table.concat(parts, ',') .. '\\n')
 end
 """
 
@@ -203,6 +238,10 @@ class Result:
     requests: int = 0
     errors: int = 0
     first_ms: float = 0.0  # the first request a worker answers: rendered, never a kept copy
+    first_other_ms: float = 0.0  # then on the other instance (--instances 2): kept by the first
+    first_other_misses: int = 0  # Redis misses meanwhile (0: it answered what the first kept)
+    cache_hits_per_request: float = 0.0  # Redis hits per request during the load (--cache-url)
+    cache_misses: int = 0  # Redis misses during the load
     queries_first: int = 0
     queries_again: int = 0
     peak_rss_mb: float = 0.0
@@ -227,11 +266,14 @@ def ensure_wrk() -> str:
     return "wrk"
 
 
-def status_of(port: int, url: str, cookie: str) -> int:
+def status_of(port: int, url: str, cookie: str, host: str = "") -> int:
     """The page's status, or 0 when it does not answer within two minutes (a miss, not a crash)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    headers = {"Cookie": cookie} if cookie else {}
+    if host:
+        headers["Host"] = host
     try:
-        connection.request("GET", url, headers={"Cookie": cookie} if cookie else {})
+        connection.request("GET", url, headers=headers)
         response = connection.getresponse()
         response.read()
         return response.status
@@ -241,25 +283,26 @@ def status_of(port: int, url: str, cookie: str) -> int:
         connection.close()
 
 
-def worker_rss(master: int) -> dict[int, float]:
+def worker_rss(masters: Sequence[int]) -> dict[int, float]:
     import psutil  # noqa: PLC0415
 
     sizes = {}
-    for child in psutil.Process(master).children():
-        with contextlib.suppress(psutil.Error):
-            sizes[child.pid] = child.memory_info().rss / 2**20
+    for master in masters:
+        for child in psutil.Process(master).children():
+            with contextlib.suppress(psutil.Error):
+                sizes[child.pid] = child.memory_info().rss / 2**20
     return sizes
 
 
 @contextlib.contextmanager
-def sampling(master: int) -> Iterator[dict[int, float]]:
-    """The peak resident memory of each worker while the block runs."""
+def sampling(masters: Sequence[int]) -> Iterator[dict[int, float]]:
+    """The peak resident memory of each worker (of every instance) while the block runs."""
     peaks: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
-            for pid, rss in worker_rss(master).items():
+            for pid, rss in worker_rss(masters).items():
                 peaks[pid] = max(peaks.get(pid, 0.0), rss)
             stop.wait(0.05)
 
@@ -272,12 +315,15 @@ def sampling(master: int) -> Iterator[dict[int, float]]:
         thread.join()
 
 
-def run_wrk(port: int, url: str, cookie: str, seconds: int, connections: int) -> dict[str, int]:
+def run_wrk(
+    port: int, url: str, cookie: str, seconds: int, connections: int, threads: int, host: str
+) -> tuple[dict[str, int], Counter[int]]:
+    """wrk's figures, and its latency histogram (microseconds: requests)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     command = [
         "wrk",
-        f"-t{min(2, connections)}",
+        f"-t{threads}",
         f"-c{connections}",
         f"-d{seconds}s",
         "--timeout",
@@ -288,40 +334,135 @@ def run_wrk(port: int, url: str, cookie: str, seconds: int, connections: int) ->
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    if host:
+        command += ["-H", f"Host: {host}"]
     output = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{url}"], capture_output=True, text=True, check=True
     ).stdout
     Path(script.name).unlink()
-    line = next(line for line in output.splitlines() if line.startswith("WRK-JSON "))
+    lines = output.splitlines()
+    line = next(line for line in lines if line.startswith("WRK-JSON "))
     parsed: dict[str, int] = json.loads(line.removeprefix("WRK-JSON "))
-    return parsed
+    line = next(line for line in lines if line.startswith("WRK-HISTOGRAM "))
+    histogram: Counter[int] = Counter()
+    for pair in filter(None, line.removeprefix("WRK-HISTOGRAM ").split(",")):
+        value, count = pair.split(":")
+        histogram[int(value)] += int(count)
+    return parsed, histogram
+
+
+def percentile(histogram: Counter[int], percent: float) -> int:
+    """wrk's own percentile (the latency of rank ``round(percent% × count + 0.5)``)."""
+    rank = math.floor(percent / 100 * sum(histogram.values()) + 1)
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return value
+    return max(histogram, default=0)
+
+
+def load(
+    ports: Sequence[int], url: str, cookie: str, seconds: int, connections: int
+) -> dict[str, float]:
+    """wrk on every instance at once, ``connections`` split between them (and wrk's 2 threads):
+    requests/s summed, the percentiles of all their requests together. With one instance,
+    exactly what its wrk says."""
+    shares = [
+        connections // len(ports) + (index < connections % len(ports))
+        for index in range(len(ports))
+    ]
+    threads = max(1, min(2, connections) // len(ports))
+    host = SHARED_HOST if len(ports) > 1 else ""
+    with ThreadPoolExecutor(len(ports)) as pool:
+        runs = list(
+            pool.map(
+                lambda port, share: run_wrk(port, url, cookie, seconds, share, threads, host),
+                ports,
+                shares,
+            )
+        )
+    histogram: Counter[int] = Counter()
+    for _figures, part in runs:
+        histogram.update(part)
+    first = runs[0][0]
+    single = len(runs) == 1
+    return {
+        "requests": sum(figures["requests"] for figures, _ in runs),
+        "requests_per_second": sum(
+            figures["requests"] / (figures["duration_us"] / 1e6) for figures, _ in runs
+        ),
+        **{
+            key: first[key] if single else percentile(histogram, float(key[1:]))
+            for key in ("p50", "p95", "p99")
+        },
+        "max": max(figures["max"] for figures, _ in runs),
+        "errors": sum(
+            figures[key]
+            for figures, _ in runs
+            for key in ("connect", "read", "write", "status", "timeout")
+        ),
+    }
+
+
+def redis_counts(url: str) -> tuple[int, int]:
+    """The Redis server's hits and misses so far (of every client: other users of the same
+    server add to them); ``(0, 0)`` without ``url``."""
+    if not url:
+        return 0, 0
+    import redis  # noqa: PLC0415
+
+    stats = redis.Redis.from_url(url).info("stats")
+    return int(stats["keyspace_hits"]), int(stats["keyspace_misses"])
 
 
 def measure(
-    name: str, url: str, cookie: str, port: int, master: int, arguments: argparse.Namespace
+    name: str,
+    url: str,
+    cookie: str,
+    ports: Sequence[int],
+    masters: Sequence[int],
+    arguments: argparse.Namespace,
 ) -> Result:
     result = Result(name=name, url=url)
+    port = ports[0]
+    host = SHARED_HOST if len(ports) > 1 else ""
     started = time.perf_counter()
-    status = status_of(port, url, cookie)
+    status = status_of(port, url, cookie, host)
     result.first_ms = (time.perf_counter() - started) * 1000
     if status != 200:
         result.errors = 1
         result.misses.append("does not answer 200")
         return result
-    if name == "open_data_json":
-        return export_once(result, url, port, master)
-    run_wrk(port, url, cookie, arguments.warmup, arguments.connections)
-    before = worker_rss(master)
-    with sampling(master) as peaks:
-        figures = run_wrk(port, url, cookie, arguments.duration, arguments.connections)
-    result.requests = figures["requests"]
-    result.requests_per_second = figures["requests"] / (figures["duration_us"] / 1e6)
+    if name == "open_data_json":  # streamed, never kept: once, on one instance
+        return export_once(result, url, port, masters)
+    redis = arguments.cache_url
+    for other in ports[1:]:
+        counted = redis_counts(redis)
+        started = time.perf_counter()
+        status = status_of(other, url, cookie, host)
+        result.first_other_ms = (time.perf_counter() - started) * 1000
+        result.first_other_misses = redis_counts(redis)[1] - counted[1]
+        if status != 200:
+            result.errors = 1
+            result.misses.append("does not answer 200 on another instance")
+            return result
+    load(ports, url, cookie, arguments.warmup, arguments.connections)
+    before = worker_rss(masters)
+    counted = redis_counts(redis)
+    with sampling(masters) as peaks:
+        figures = load(ports, url, cookie, arguments.duration, arguments.connections)
+    hits, misses = (now - then for now, then in zip(redis_counts(redis), counted, strict=True))
+    result.cache_hits_per_request = hits / max(figures["requests"], 1)
+    result.cache_misses = misses
+    result.requests = int(figures["requests"])
+    result.requests_per_second = figures["requests_per_second"]
     result.p50_ms = figures["p50"] / 1000
     result.p95_ms = figures["p95"] / 1000
     result.p99_ms = figures["p99"] / 1000
     result.max_ms = figures["max"] / 1000
-    result.errors = sum(figures[key] for key in ("connect", "read", "write", "status", "timeout"))
-    if status_of(port, url, cookie) != 200:
+    result.errors = int(figures["errors"])
+    if any(status_of(port, url, cookie, host) != 200 for port in ports):
         result.errors += 1
         result.misses.append("stopped answering 200")
     result.peak_rss_mb = max(peaks.values(), default=0.0)
@@ -331,11 +472,11 @@ def measure(
     return result
 
 
-def export_once(result: Result, url: str, port: int, master: int) -> Result:
+def export_once(result: Result, url: str, port: int, masters: Sequence[int]) -> Result:
     """The whole export, once: its duration and how much the worker that streams it grows."""
-    before = worker_rss(master)
+    before = worker_rss(masters)
     started = time.perf_counter()
-    with sampling(master) as peaks:
+    with sampling(masters) as peaks:
         status = status_of(port, url, "")
     elapsed = time.perf_counter() - started
     result.requests = 1
@@ -373,12 +514,16 @@ def judge(result: Result, floor: float, member_floor: float) -> None:
         result.misses.append("p99 > 250 ms")
 
 
-def table(results: list[Result]) -> str:
+def table(results: list[Result], *, other: bool = False, redis: bool = False) -> str:
+    """The results; ``other``: with the first request on the other instance (and the Redis
+    misses meanwhile); ``redis``: with Redis hits per request and misses during the load."""
     header = (
         "| page | req/s | × floor | p50 ms | p95 ms | p99 ms | errors | first ms | "
-        "queries first/again | peak RSS MB | RSS growth MB | misses |"
+        + ("first ms other (Redis misses) | " if other else "")
+        + ("Redis hits/request, misses | " if redis else "")
+        + "queries first/again | peak RSS MB | RSS growth MB | misses |"
     )
-    lines = [header, "|" + "---|" * 12]
+    lines = [header, "|" + "---|" * (12 + other + redis)]
     for r in results:
         member = (
             f" ({r.ratio_to_member_floor:.2f}× member floor)" if r.ratio_to_member_floor else ""
@@ -386,10 +531,51 @@ def table(results: list[Result]) -> str:
         lines.append(
             f"| {r.name} | {r.requests_per_second:.1f} | {r.ratio_to_floor:.2f}{member} | "
             f"{r.p50_ms:.1f} | {r.p95_ms:.1f} | {r.p99_ms:.1f} | {r.errors} | {r.first_ms:.0f} | "
-            f"{r.queries_first}/{r.queries_again} | "
+            + (f"{r.first_other_ms:.0f} ({r.first_other_misses}) | " if other else "")
+            + (f"{r.cache_hits_per_request:.2f}, {r.cache_misses} | " if redis else "")
+            + f"{r.queries_first}/{r.queries_again} | "
             f"{r.peak_rss_mb:.0f} | {r.rss_growth_mb:.1f} | {', '.join(r.misses) or '—'} |"
         )
     return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], instances: int) -> Iterator[tuple[list[int], list[int]]]:
+    """``instances`` gunicorns, each on a port of its own, sharing ``env`` (the database, the
+    secret key, the cache): their ports and master pids. With ``CACHE_URL`` the run's keys are
+    deleted before (what the in-process counting kept: the servers render their first
+    requests) and after."""
+    cache = (env["CACHE_URL"], env["CACHE_KEY_PREFIX"]) if env.get("CACHE_URL") else None
+    servers: list[subprocess.Popen[bytes]] = []
+    ports: list[int] = []
+    try:
+        if cache:
+            forget_prefix(*cache)
+        for _instance in range(instances):
+            ports.append(free_port())
+            servers.append(start_gunicorn(env, ports[-1], OUTPUT / "gunicorn.log", timeout=120))
+        yield ports, [server.pid for server in servers]
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
+        if cache:
+            forget_prefix(*cache)
+
+
+def servers(arguments: argparse.Namespace) -> str:
+    """What served the run, for the written table."""
+    described = "2 gunicorn workers"
+    if arguments.instances > 1:
+        described = (
+            f"{arguments.instances} gunicorn instances of 2 workers on different ports, sharing "
+            "the database, loaded at once (one wrk each, the connections split between them; "
+            "req/s summed, latencies of all their requests together)"
+        )
+    if arguments.cache_url:
+        described += f", pages kept in the Redis of {arguments.cache_url}"
+    return described
 
 
 def main() -> None:  # noqa: PLR0915
@@ -408,6 +594,19 @@ def main() -> None:  # noqa: PLR0915
         default="on",
         help="off: every request renders its page (PAGE_CACHE=off); written as pages-uncached.*",
     )
+    parser.add_argument(
+        "--cache-url",
+        default="",
+        help="keep the pages in this Redis (CACHE_URL, a key prefix of the run's own), "
+        "e.g. redis://127.0.0.1:6379/0; written as pages-redisN.*",
+    )
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=1,
+        help="gunicorn instances (2 workers each) sharing the database and the cache, loaded "
+        "at once with the connections split between them",
+    )
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.prepare:
@@ -417,14 +616,29 @@ def main() -> None:  # noqa: PLR0915
     unknown = sorted(set(wanted) - set(PAGE_NAMES))
     if unknown:
         parser.error(f"unknown pages: {', '.join(unknown)}")
+    if not 1 <= arguments.instances <= arguments.connections:
+        parser.error("--instances must be between 1 and --connections")
+    cache: dict[str, str] = {}
+    if arguments.cache_url:
+        problem = redis_error(arguments.cache_url)
+        if problem:
+            sys.exit(f"the Redis of --cache-url does not answer: {problem}")
+        cache = {
+            "CACHE_URL": arguments.cache_url,
+            "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(6)}",
+        }
     if "floor" not in wanted:
         wanted.insert(0, "floor")
     if "dashboard" in wanted and "member_floor" not in wanted:
         wanted.insert(1, "member_floor")
     ensure_wrk()
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    env = server_environment(database_url(), PAGE_CACHE=arguments.page_cache)
+    env = server_environment(database_url(), PAGE_CACHE=arguments.page_cache, **cache)
     stem = "pages" if arguments.page_cache == "on" else "pages-uncached"
+    if cache:
+        stem += f"-redis{arguments.instances}"
+    elif arguments.instances > 1:
+        stem += f"-local{arguments.instances}"
     migrate_and_collect_static(env)
     prepared = json.loads(
         subprocess.run(
@@ -446,20 +660,15 @@ def main() -> None:  # noqa: PLR0915
             text=True,
         ).stdout.splitlines()[-1]
     )
-    port = free_port()
-    server = start_gunicorn(env, port, OUTPUT / "gunicorn.log", timeout=120)
     results: list[Result] = []
-    try:
+    with serving(env, arguments.instances) as (ports, masters):
         for name in wanted:
             url, cookie = prepared["pages"][name]
             print(f"{name}: {url}", file=sys.stderr, flush=True)
-            result = measure(name, url, cookie, port, server.pid, arguments)
+            result = measure(name, url, cookie, ports, masters, arguments)
             result.queries_first, result.queries_again = prepared["queries"][name]
             results.append(result)
-        after = worker_rss(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        after = worker_rss(masters)
     floor = results[0].requests_per_second
     member_floor = next((r.requests_per_second for r in results if r.name == "member_floor"), 0.0)
     for result in results:
@@ -469,6 +678,9 @@ def main() -> None:  # noqa: PLR0915
     summary = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "page_cache": arguments.page_cache,
+        "cache": "redis" if cache else "in-process",
+        "instances": arguments.instances,
+        "workers_per_instance": 2,
         "scale": prepared["counts"]["recommendations"],
         "duration_s": arguments.duration,
         "connections": arguments.connections,
@@ -479,10 +691,11 @@ def main() -> None:  # noqa: PLR0915
     }
     markdown = (
         f"{summary['scale']:,} recommendations, {arguments.duration} s per page at "
-        f"{arguments.connections} connections, 2 gunicorn workers, {summary['cpus']} CPUs, "
+        f"{arguments.connections} connections, {servers(arguments)}, {summary['cpus']} CPUs, "
         f"page cache {arguments.page_cache}, "
         f"load average after the run {' '.join(f'{v:.2f}' for v in load)}; "
-        f"worker RSS after the run {rss_after:.0f} MB.\n\n{table(results)}\n"
+        f"worker RSS after the run {rss_after:.0f} MB.\n\n"
+        f"{table(results, other=arguments.instances > 1, redis=bool(cache))}\n"
     )
     (OUTPUT / f"{stem}.json").write_text(json.dumps(summary, indent=2) + "\n")
     (OUTPUT / f"{stem}.md").write_text(markdown)

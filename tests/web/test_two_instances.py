@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from benchmarks.harness import forget_prefix, free_port, redis_error
 from committee.bilateral import Side, Visibility
 from tests import factories as f
 from tests.factories import seated
@@ -70,20 +70,11 @@ class Instance:
         return response.status, dict(response.getheaders()), text
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _redis_or_skip() -> None:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI runs Redis on 127.0.0.1:6379 and it does not answer: {error}")
+    error = redis_error(REDIS)
+    if error and os.environ.get("CI"):
+        pytest.fail(f"CI runs Redis on 127.0.0.1:6379 and it does not answer: {error}")
+    if error:
         pytest.skip("no Redis on 127.0.0.1:6379")
 
 
@@ -101,7 +92,7 @@ def instances() -> Iterator[tuple[Instance, Instance]]:
     }
     started = []
     for _ in range(2):
-        port = _free_port()
+        port = free_port()
         command = [sys.executable, "-m", "gunicorn", "committee.wsgi", "--workers", "1"]
         process = subprocess.Popen(
             [*command, "--bind", f"127.0.0.1:{port}"],
@@ -129,11 +120,7 @@ def instances() -> Iterator[tuple[Instance, Instance]]:
         for instance in started:
             instance.process.terminate()
             instance.process.wait(timeout=30)
-        import redis
-
-        store = redis.Redis.from_url(REDIS)
-        for key in store.scan_iter(f"{prefix}*"):
-            store.delete(key)
+        forget_prefix(REDIS, prefix)
 
 
 def _change_without_stamp(recommendation, text: str) -> None:
