@@ -32,17 +32,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from committee.bilateral import Role, VisibleQuerySet, is_visible, visible_levels
+from committee.fulltext import search_query
 from committee.languages import CODES, Language, direction, translated_attributes
 from committee.write_paths import locked_fields, through_service
 
 
 def is_secretariat(request: HttpRequest) -> bool:
     user = request.user
-    return bool(
-        user.is_active
-        and user.is_staff
-        and (user.is_superuser or getattr(user, "role", "") == Role.SECRETARIAT)
-    )
+    secretariat = user.is_superuser or getattr(user, "role", "") == Role.SECRETARIAT
+    return bool(user.is_active and user.is_staff and secretariat)
 
 
 def locked_for(request: HttpRequest, obj: Any) -> frozenset[str]:
@@ -283,6 +281,14 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return _visible(super().get_queryset(request), request)
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet[Any], term: str) -> Any:
+        """Records with a search vector found as the site finds them, and by ``search_fields``."""
+        found, duplicates = super().get_search_results(request, queryset, term)
+        query = search_query(term) if hasattr(self.model, "search_vector") else None
+        if query is None:
+            return found, duplicates
+        return queryset.filter(Q(search_vector=query) | Q(pk__in=found.values("pk"))), False
 
     def get_list_display(self, request: HttpRequest) -> Sequence[Any]:
         """Columns naming a related record mask it when the user may not see it."""

@@ -90,3 +90,125 @@ def _offsets_by_cluster(text: str) -> tuple[str, list[int], list[int]]:
         ends.extend([end] * len(folded))
         position = end
     return "".join(pieces), starts, ends
+
+
+# --- Light stemming (search) ----------------------------------------------------------------
+# Lucene's ArabicStemmer ("light10", Larkey, Ballesteros and Connell 2002) with the prepositions
+# and conjunctions that attach before the article: وبال, ولل, فبال… One prefix at most is taken,
+# the first that fits, leaving two letters at least; then every suffix that fits, in this order,
+# leaving two letters at least.
+#
+# Two changes. light10 also strips a lone «و» (and), which turns «وزارة» (ministry) into «زار»
+# while «الوزارة» keeps its «و», and «وزير» into «زير» while «الوزير» gives «وزير». So a word
+# that starts with «و» without a longer prefix is indexed both ways («وزار» and «زار») and a
+# query keeps its «و»: «وزارة» and «الوزارة» meet, and so do «أمن» and «وأمن». The index does
+# the same for «ب», «ل», «ك» and «ف» attached to a word without the article («بمحاربة»), and for
+# a word whose own first letters are «ال» after the article («الإلكترونية»).
+#
+# PostgreSQL runs the same steps for the index (``committee_arabic_stem`` in the people app's
+# migrations): keep the two in step; tests/search/test_analyzer.py compares them word by word.
+
+PREFIXES = ("ال", "وال", "بال", "كال", "فال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل")
+SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
+#: Conjunctions and prepositions written as one letter attached to the next word.
+CLITICS = "وبلكف"
+
+
+def _prefix(word: str) -> str:
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) >= len(prefix) + 2:
+            return prefix
+    return ""
+
+
+def _without_suffixes(word: str) -> str:
+    for suffix in SUFFIXES:
+        if len(word) >= len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+def stem(word: str) -> str:
+    """The light stem of one normalised Arabic word, as a query has it: «والتطرف» → «تطرف»,
+    «التوصيات» → «توص», «وزارة» → «وزار»."""
+    return _without_suffixes(word[len(_prefix(word)) :])
+
+
+def index_stems(word: str) -> tuple[str, ...]:
+    """The stems the index holds for a word: its stem, and a second one where light10 stops
+    short: without a leading «و», «ب», «ل», «ك» or «ف» (no longer prefix, four letters or
+    more: «بمحاربة» is also «محارب»), or without a second article («الإلكترونية», article +
+    «إلكترونية», is also «كترون», as a query for «الكترونية» has it)."""
+    prefix = _prefix(word)
+    rest = word[len(prefix) :]
+    stemmed = _without_suffixes(rest)
+    if not prefix and word[0] in CLITICS and len(word) >= 4:
+        return (stemmed, _without_suffixes(word[1:]))
+    if prefix.endswith("ال") and rest.startswith("ال") and len(rest) >= 4:
+        return (stemmed, _without_suffixes(rest[2:]))
+    return (stemmed,)
+
+
+#: A run of Arabic letters (after ``normalize``: no marks, no tatweel).
+ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+
+#: Words a query may drop: they say nothing about what is sought (normalised spellings).
+#: Not «على»: normalised it is «علي», a name.
+STOPWORDS = frozenset(
+    normalize(word)
+    for word in [
+        "في",
+        "من",
+        "الى",
+        "عن",
+        "مع",
+        "او",
+        "ان",
+        "ثم",
+        "قد",
+        "لا",
+        "ما",
+        "لم",
+        "لن",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "التي",
+        "الذي",
+        "الذين",
+        "اللذين",
+        "هو",
+        "هي",
+        "هم",
+        "كان",
+        "كانت",
+        "يكون",
+        "بين",
+        "حول",
+        "خلال",
+        "عند",
+        "منذ",
+        "حتى",
+        "كل",
+        "بعض",
+        "غير",
+        "بعد",
+        "قبل",
+        "لدى",
+        "لكن",
+        "بل",
+        "اي",
+    ]
+)
+
+
+def analyze_query(folded: str) -> str:
+    """Every Arabic word of a normalised query replaced by its stem; everything else kept."""
+    return ARABIC_WORD.sub(lambda match: stem(match.group()), folded)
+
+
+def analyze_index(folded: str) -> str:
+    """Every Arabic word of a normalised text replaced by its index stems (``committee_arabic_
+    analyze`` in SQL); everything else kept."""
+    return ARABIC_WORD.sub(lambda match: " ".join(index_stems(match.group())), folded)

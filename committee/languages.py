@@ -33,7 +33,6 @@ class Language(models.TextChoices):
 CODES: tuple[str, ...] = tuple(Language.values)
 RIGHT_TO_LEFT = frozenset({"ar"})
 #: Languages of the full-text configurations PostgreSQL ships, by language code.
-TEXT_SEARCH_CONFIG = {"ar": "arabic", "es": "spanish", "fr": "french", "en": "english"}
 
 
 def direction(language: str) -> str:

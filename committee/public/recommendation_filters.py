@@ -11,7 +11,6 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchRank
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
@@ -19,7 +18,7 @@ from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from committee.bilateral import LeadSide
-from committee.fulltext import MAX_QUERY_LENGTH, search_query
+from committee.fulltext import MAX_QUERY_LENGTH, rank, search_query
 from committee.meetings.models import Meeting
 from committee.recommendations.models import (
     Adoption,
@@ -148,9 +147,7 @@ class RecommendationFilter(django_filters.FilterSet):  # type: ignore[misc]
         query = search_query(value)
         if query is None:
             return queryset
-        ranked: QuerySet[Any] = queryset.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query)
-        )
+        ranked: QuerySet[Any] = queryset.filter(search_vector=query).annotate(rank=rank(query))
         return ranked
 
     def filter_meeting(self, queryset: QuerySet[Any], name: str, value: Meeting) -> QuerySet[Any]:

@@ -4,6 +4,11 @@ One ranked list: each kind's matches (``search_vector @@ query``, answered from 
 restricted to what the reader may see) are ranked with ``SearchRank`` and merged in one
 ``UNION ALL``; the page's records are then loaded kind by kind and given snippets
 (``committee.public.snippets``). The number of queries does not depend on the data.
+
+Names (people and their aliases, organisations, meeting places) are also found by a near
+spelling: «الرميل» for «ارميل», «Cosidó» for «Cosido», a letter typed wrong. Those matches
+(trigram word similarity, ``pg_trgm``, of the normalised, unaccented words) come after every
+match of the words themselves. When nothing matches, the closest name is offered instead.
 """
 
 from __future__ import annotations
@@ -11,18 +16,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import F, FloatField, IntegerField, QuerySet, Value
-from django.db.models.functions import Cast
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from committee.fulltext import search_query
-from committee.languages import CODES, TEXT_SEARCH_CONFIG, LocalizedText, active_language
+from committee import arabic
+from committee.fulltext import analyzed_sql, query_words, rank, search_query
+from committee.languages import CODES, LocalizedText, active_language
 from committee.meetings.models import Meeting
-from committee.people.models import Organization, Person, Viewer
+from committee.people.models import Organization, Person, PersonAlias, Viewer
 from committee.public.snippets import Candidate, Snippet, headlines, render
 from committee.recommendations.models import Recommendation
 from committee.sources.models import SourceDocument
@@ -40,16 +60,25 @@ class Kind:
     fields: tuple[str, ...]
     #: The translatable field that names a result.
     name: str
+    #: Translatable fields holding names, matched by a near spelling too.
+    names: tuple[str, ...] = ()
 
 
 KINDS = {
     kind.slug: kind
     for kind in (
         Kind("recommendations", _("Recommendations"), Recommendation, ("text",), "text"),
-        Kind("meetings", _("Meetings"), Meeting, ("title", "theme", "summary", "city"), "title"),
+        Kind(
+            "meetings",
+            _("Meetings"),
+            Meeting,
+            ("title", "theme", "summary", "city"),
+            "title",
+            names=("city",),
+        ),
         Kind("bodies", _("Bodies"), Body, ("name", "mandate"), "name"),
-        Kind("people", _("People"), Person, ("name", "position"), "name"),
-        Kind("organizations", _("Organisations"), Organization, ("name",), "name"),
+        Kind("people", _("People"), Person, ("name", "position"), "name", names=("name",)),
+        Kind("organizations", _("Organisations"), Organization, ("name",), "name", names=("name",)),
         Kind("sources", _("Sources"), SourceDocument, (), "title"),
     )
 }
@@ -77,35 +106,107 @@ class Results:
     counts: list[tuple[Kind, int]] = field(default_factory=list)
     page: Page[int] | None = None
     results: list[Result] = field(default_factory=list)
+    #: When nothing matches: the closest name the reader may see, to search for instead.
+    suggestion: str = ""
 
     @property
     def total(self) -> int:
         return sum(count for _kind, count in self.counts)
 
 
-def _matches(kind: Kind, query: SearchQuery, viewer: Viewer) -> QuerySet[Any]:
+#: How alike a name must be to the words typed (pg_trgm's word_similarity, 0–1) to match.
+NAME_SIMILARITY = 0.5
+#: ... and to be offered when nothing matches.
+SUGGESTION_SIMILARITY = 0.3
+
+
+def _names_key(kind: Kind) -> Func | None:
+    """A kind's names in every language as one text, analysed as Arabic is (normalised,
+    unaccented, Arabic words stemmed: «الرميل» is compared as «رميل»)."""
+    columns: list[Any] = [F(f"{name}_{code}") for name in kind.names for code in CODES]
+    if not columns:
+        return None
+    if kind.model is Organization:
+        columns.append(F("acronym"))
+    if kind.model is Person:
+        aliases = PersonAlias.objects.filter(person=OuterRef("pk")).values("person")
+        joined = aliases.annotate(all=StringAgg("name", Value(" "))).values("all")
+        columns.append(Coalesce(Subquery(joined), Value("")))
+    text = Func(Value(" "), *columns, function="concat_ws", output_field=TextField())
+    return analyzed_sql(text, "ar")
+
+
+def _similarity(kind: Kind, words: str) -> Func | None:
+    key = _names_key(kind)
+    if key is None:
+        return None
+    typed = Func(
+        Value(arabic.analyze_query(words)), function="committee_unaccent", output_field=TextField()
+    )
+    return Func(typed, key, function="word_similarity", output_field=FloatField())
+
+
+def _matches(kind: Kind, query: SearchQuery, words: str, viewer: Viewer) -> QuerySet[Any]:
+    """What the reader may see of ``kind`` that matches: by its words, or for names by a near
+    spelling (``hit_rank`` below every match by the words)."""
     manager: Any = kind.model._default_manager
-    matches: QuerySet[Any] = manager.visible_to(viewer).filter(search_vector=query)
+    visible: QuerySet[Any] = manager.visible_to(viewer)
+    similarity = _similarity(kind, words)
+    matches: QuerySet[Any]
+    if similarity is None:
+        matches = visible.filter(search_vector=query).annotate(
+            hit_rank=Cast(rank(query), output_field=FloatField())
+        )
+        return matches
+    matches = visible.annotate(
+        name_similarity=similarity,
+        hit_rank=Case(
+            When(search_vector=query, then=rank(query)),
+            default=F("name_similarity") - 1.0,
+            output_field=FloatField(),
+        ),
+    ).filter(Q(search_vector=query) | Q(name_similarity__gte=NAME_SIMILARITY))
     return matches
+
+
+def suggestion(words: str, viewer: Viewer) -> str:
+    """The name closest to ``words`` among what the reader may see, if close enough."""
+    best: tuple[float, str] = (0.0, "")
+    for kind in KINDS.values():
+        similarity = _similarity(kind, words)
+        if similarity is None:
+            continue
+        manager: Any = kind.model._default_manager
+        record = (
+            manager.visible_to(viewer)
+            .annotate(name_similarity=similarity)
+            .filter(name_similarity__gte=SUGGESTION_SIMILARITY)
+            .order_by("-name_similarity", "pk")
+            .first()
+        )
+        if record is not None and record.name_similarity > best[0]:
+            best = (record.name_similarity, str(getattr(record, kind.names[0])))
+    return best[1]
 
 
 def search(text: str, viewer: Viewer, *, only: str | None, page: str | None) -> Results:
     query = search_query(text)
     if query is None:
         return Results()
+    words = query_words(text)
     kinds = [KINDS[only]] if only in KINDS else list(KINDS.values())
-    counts = [(kind, _matches(kind, query, viewer).count()) for kind in KINDS.values()]
+    counts = [(kind, _matches(kind, query, words, viewer).count()) for kind in KINDS.values()]
     total = sum(count for kind, count in counts if kind in kinds)
     results = Results(counts=counts)
     results.page = Paginator(range(total), PAGE_SIZE).get_page(page)
     if not total:
+        results.suggestion = suggestion(words, viewer) if not any(c for _k, c in counts) else ""
         return results
     ranked = [
-        _matches(kind, query, viewer)
+        _matches(kind, query, words, viewer)
         .annotate(
             hit_kind=Value(ORDER[kind.slug], output_field=IntegerField()),
             hit_id=Cast("pk", output_field=IntegerField()),
-            hit_rank=Cast(SearchRank(F("search_vector"), query), output_field=FloatField()),
         )
         .values_list("hit_kind", "hit_id", "hit_rank")
         .order_by()
@@ -134,8 +235,7 @@ def search(text: str, viewer: Viewer, *, only: str | None, page: str | None) -> 
 def _candidates(result: Result) -> list[Candidate]:
     record = result.record
     if isinstance(record, SourceDocument):
-        config = TEXT_SEARCH_CONFIG.get(record.language, "simple")
-        return [Candidate(record.text, record.language, config)]
+        return [Candidate(record.text, record.language)]
     reader = active_language()
     original = getattr(record, "original_language", "") or "ar"
     languages = list(dict.fromkeys((reader, original, *CODES)))
@@ -144,7 +244,7 @@ def _candidates(result: Result) -> list[Candidate]:
         for code in languages:
             value = getattr(record, f"{name}_{code}", "")
             if value:
-                candidates.append(Candidate(value, code, TEXT_SEARCH_CONFIG[code]))
+                candidates.append(Candidate(value, code))
     return candidates
 
 

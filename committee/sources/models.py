@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import VisibleQuerySet, visible_levels
-from committee.fulltext import normalized_sql
-from committee.languages import TEXT_SEARCH_CONFIG, Language
+from committee.fulltext import language_vector
+from committee.languages import CODES, Language
 from committee.records import Record
 from committee.sources.addresses import WebAddressField
 
@@ -32,10 +32,9 @@ def _source_vector() -> models.GeneratedField:
     whens = [
         models.When(
             language=code,
-            then=SearchVector(normalized_sql(F("text")), config=config, weight="B")
-            + SearchVector(normalized_sql(F("title")), config=config, weight="A"),
+            then=language_vector(F("text"), code, "B") + language_vector(F("title"), code, "A"),
         )
-        for code, config in TEXT_SEARCH_CONFIG.items()
+        for code in CODES
     ]
     return models.GeneratedField(
         expression=models.Case(*whens, output_field=SearchVectorField()),

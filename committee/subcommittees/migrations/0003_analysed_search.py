@@ -1,0 +1,29 @@
+"""The search vectors analysed anew: Arabic light-stemmed, every language unaccented
+(committee.fulltext). A generated column cannot be altered: it is dropped and added again, with
+its GIN index."""
+
+import django.contrib.postgres.indexes
+import django.contrib.postgres.search
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('people', '0004_search_functions'),
+        ('subcommittees', '0002_rule_bearing_by_services'),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(model_name='body', name='body_search'),
+        migrations.RemoveField(model_name='body', name='search_vector'),
+        migrations.AddField(
+            model_name='body',
+            name='search_vector',
+            field=models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.Func(models.F('name_ar'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), function='committee_arabic_analyze', output_field=models.TextField()), config='simple', weight='A'), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.F('name_es'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), config='spanish', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.F('name_fr'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), config='french', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.F('name_en'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), config='english', weight='A'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.Func(models.F('mandate_ar'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), function='committee_arabic_analyze', output_field=models.TextField()), config='simple', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.F('mandate_es'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), config='spanish', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.F('mandate_fr'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), config='french', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), '||', django.contrib.postgres.search.SearchVector(models.Func(models.Func(models.Func(models.Func(models.F('mandate_en'), function='lower', output_field=models.TextField()), models.Value('أإآٱىة'), models.Value('اااايه'), function='translate', output_field=models.TextField()), models.Value('[ً-ٰٟـ]'), models.Value(''), models.Value('g'), function='regexp_replace', output_field=models.TextField()), function='committee_unaccent', output_field=models.TextField()), config='english', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), output_field=django.contrib.postgres.search.SearchVectorField()),
+        ),
+        migrations.AddIndex(
+            model_name='body',
+            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='body_search'),
+        ),
+    ]
