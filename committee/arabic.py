@@ -203,6 +203,19 @@ STOPWORDS = frozenset(
 )
 
 
+def without_article(folded: str) -> str:
+    """Each Arabic word of a normalised text without its leading article, when four letters or
+    more remain: the press writes «الرميل» for the name «ارميل» (near spellings of names)."""
+    return ARABIC_WORD.sub(
+        lambda match: (
+            match.group()[2:]
+            if match.group().startswith("ال") and len(match.group()) >= 6
+            else match.group()
+        ),
+        folded,
+    )
+
+
 def analyze_query(folded: str) -> str:
     """Every Arabic word of a normalised query replaced by its stem; everything else kept."""
     return ARABIC_WORD.sub(lambda match: stem(match.group()), folded)

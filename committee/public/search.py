@@ -7,8 +7,9 @@ restricted to what the reader may see) are ranked with ``SearchRank`` and merged
 
 Names (people and their aliases, organisations, meeting places) are also found by a near
 spelling: «الرميل» for «ارميل», «Cosidó» for «Cosido», a letter typed wrong. Those matches
-(trigram word similarity, ``pg_trgm``, of the normalised, unaccented words) come after every
-match of the words themselves. When nothing matches, the closest name is offered instead.
+(trigram word similarity, ``pg_trgm``, of the normalised, unaccented words, the query's without
+their article) come after every match of the words themselves, and are looked for only while a
+kind has fewer exact matches than a page. When nothing matches, the closest name is offered.
 """
 
 from __future__ import annotations
@@ -121,8 +122,8 @@ SUGGESTION_SIMILARITY = 0.3
 
 
 def _names_key(kind: Kind) -> Func | None:
-    """A kind's names in every language as one text, analysed as Arabic is (normalised,
-    unaccented, Arabic words stemmed: «الرميل» is compared as «رميل»)."""
+    """A kind's names in every language as one text, normalised and unaccented (not stemmed:
+    that would run the stemmer on every row of the table for each search)."""
     columns: list[Any] = [F(f"{name}_{code}") for name in kind.names for code in CODES]
     if not columns:
         return None
@@ -133,7 +134,7 @@ def _names_key(kind: Kind) -> Func | None:
         joined = aliases.annotate(all=StringAgg("name", Value(" "))).values("all")
         columns.append(Coalesce(Subquery(joined), Value("")))
     text = Func(Value(" "), *columns, function="concat_ws", output_field=TextField())
-    return analyzed_sql(text, "ar")
+    return analyzed_sql(text, "")
 
 
 def _similarity(kind: Kind, words: str) -> Func | None:
@@ -141,17 +142,21 @@ def _similarity(kind: Kind, words: str) -> Func | None:
     if key is None:
         return None
     typed = Func(
-        Value(arabic.analyze_query(words)), function="committee_unaccent", output_field=TextField()
+        Value(arabic.without_article(words)),
+        function="committee_unaccent",
+        output_field=TextField(),
     )
     return Func(typed, key, function="word_similarity", output_field=FloatField())
 
 
-def _matches(kind: Kind, query: SearchQuery, words: str, viewer: Viewer) -> QuerySet[Any]:
-    """What the reader may see of ``kind`` that matches: by its words, or for names by a near
-    spelling (``hit_rank`` below every match by the words)."""
+def _matches(
+    kind: Kind, query: SearchQuery, words: str, viewer: Viewer, *, near: bool
+) -> QuerySet[Any]:
+    """What the reader may see of ``kind`` that matches: by its words, and with ``near`` for
+    names by a near spelling too (``hit_rank`` below every match by the words)."""
     manager: Any = kind.model._default_manager
     visible: QuerySet[Any] = manager.visible_to(viewer)
-    similarity = _similarity(kind, words)
+    similarity = _similarity(kind, words) if near else None
     matches: QuerySet[Any]
     if similarity is None:
         matches = visible.filter(search_vector=query).annotate(
@@ -195,7 +200,17 @@ def search(text: str, viewer: Viewer, *, only: str | None, page: str | None) -> 
         return Results()
     words = query_words(text)
     kinds = [KINDS[only]] if only in KINDS else list(KINDS.values())
-    counts = [(kind, _matches(kind, query, words, viewer).count()) for kind in KINDS.values()]
+    exact = {
+        kind: _matches(kind, query, words, viewer, near=False).count() for kind in KINDS.values()
+    }
+    # Near spellings rank after every exact match: looked for only where those are less than a
+    # page (they would come after hundreds of results otherwise), which spares a broad search
+    # the comparison with every name.
+    near = {kind: bool(kind.names) and exact[kind] < PAGE_SIZE for kind in KINDS.values()}
+    counts = [
+        (kind, _matches(kind, query, words, viewer, near=True).count() if near[kind] else count)
+        for kind, count in exact.items()
+    ]
     total = sum(count for kind, count in counts if kind in kinds)
     results = Results(counts=counts)
     results.page = Paginator(range(total), PAGE_SIZE).get_page(page)
@@ -203,7 +218,7 @@ def search(text: str, viewer: Viewer, *, only: str | None, page: str | None) -> 
         results.suggestion = suggestion(words, viewer) if not any(c for _k, c in counts) else ""
         return results
     ranked = [
-        _matches(kind, query, words, viewer)
+        _matches(kind, query, words, viewer, near=near[kind])
         .annotate(
             hit_kind=Value(ORDER[kind.slug], output_field=IntegerField()),
             hit_id=Cast("pk", output_field=IntegerField()),

@@ -151,3 +151,24 @@ def test_when_nothing_matches_the_closest_name_is_offered(client):
     assert found.context["results"].total == 0
     assert found.context["results"].suggestion == "Fernando Grande-Marlaska"
     assert "q=Fernando+Grande-Marlaska" in found.content.decode()
+
+
+def test_near_spellings_of_names_are_compared_without_the_article():
+    assert arabic.without_article("الرميل الوزاني الامن") == "رميل وزاني الامن"
+
+
+def test_near_spellings_are_looked_for_only_while_exact_matches_are_fewer_than_a_page():
+    from django.contrib.auth.models import AnonymousUser
+
+    from committee.public.search import PAGE_SIZE, search
+
+    exact = f.PersonFactory.create_batch(PAGE_SIZE - 1, name_es="Ana Marlaska")
+    near = f.PersonFactory(name_es="Fernando Grande-Marlasca")
+    found = search("Marlaska", AnonymousUser(), only="people", page=None)
+    assert found.total == PAGE_SIZE
+    assert [r.record for r in found.results][-1] == near  # after every exact match
+
+    exact.append(f.PersonFactory(name_es="Luis Marlaska"))
+    found = search("Marlaska", AnonymousUser(), only="people", page=None)
+    assert found.total == PAGE_SIZE  # a page of exact matches: near spellings not compared
+    assert near not in [r.record for r in found.results]
