@@ -205,7 +205,8 @@ STOPWORDS = frozenset(
 
 def without_article(folded: str) -> str:
     """Each Arabic word of a normalised text without its leading article, when four letters or
-    more remain: the press writes «الرميل» for the name «ارميل» (near spellings of names)."""
+    more remain: the press writes some names with an article they do not have (near spellings
+    of names)."""
     return ARABIC_WORD.sub(
         lambda match: (
             match.group()[2:]

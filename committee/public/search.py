@@ -6,10 +6,11 @@ restricted to what the reader may see) are ranked with ``SearchRank`` and merged
 (``committee.public.snippets``). The number of queries does not depend on the data.
 
 Names (people and their aliases, organisations, meeting places) are also found by a near
-spelling: «الرميل» for «ارميل», «Cosidó» for «Cosido», a letter typed wrong. Those matches
-(trigram word similarity, ``pg_trgm``, of the normalised, unaccented words, the query's without
-their article) come after every match of the words themselves, and are looked for only while a
-kind has fewer exact matches than a page. When nothing matches, the closest name is offered.
+spelling: a name written with the article or without it, an accent dropped, a letter typed
+wrong. Those matches (trigram word similarity, ``pg_trgm``, of the normalised, unaccented
+words, the query's without their article) come after every match of the words themselves,
+and are looked for only while a kind has fewer exact matches than a page. When nothing
+matches, the closest name is offered.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ class Snippet:
 
 
 def strip_accents(text: str) -> str:
-    """Accents taken off letter by letter, the length kept («Cosidó» → «Cosido»); a letter
+    """Accents taken off letter by letter, the length kept («Policía» → «Policia»); a letter
     that does not decompose into one base letter («œ») stays as it is."""
     if text.isascii():
         return text
