@@ -3,7 +3,9 @@
 One ranked list: each kind's matches (``search_vector @@ query``, answered from its GIN index,
 restricted to what the reader may see) are ranked with ``SearchRank`` and merged in one
 ``UNION ALL``; the page's records are then loaded kind by kind and given snippets
-(``committee.public.snippets``). The number of queries does not depend on the data.
+(``committee.public.snippets``). The number of queries does not depend on the number of rows:
+one count per kind, one more for each kind of names with fewer exact matches than a page (the
+near spellings below), the ranked page, and one load per kind on it.
 
 Names (people and their aliases, organisations, meeting places) are also found by a near
 spelling: a name written with the article or without it, an accent dropped, a letter typed
