@@ -20,7 +20,7 @@ from pghistory.middleware import HistoryMiddleware
 M = TypeVar("M", bound=type[models.Model])
 
 #: Columns whose changes are not history: derived or bookkeeping.
-UNTRACKED = ("updated_at", "search_vector")
+UNTRACKED = ("updated_at", "search_vector", "names_key")
 
 
 def audited(*, exclude: tuple[str, ...] = ()) -> Callable[[M], M]:

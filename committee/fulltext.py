@@ -18,10 +18,14 @@ people app's migration 0004.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
-from django.db import models
+from django.db import connection, models
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import F, Func, Value
+from django.db.models.sql import Query
+from django.db.models.sql.compiler import SQLCompiler
 
 from committee import arabic
 from committee.languages import CODES
@@ -94,6 +98,22 @@ def search_vector(
     )
 
 
+def names_key(names: Sequence[str], *, plain: Sequence[str] = ()) -> models.GeneratedField:
+    """A stored text of the translatable fields ``names`` in every language (and the
+    single-language columns ``plain``), normalised and unaccented but not stemmed: what a near
+    spelling of a name is compared with (``pg_trgm``), kept so that a search does not normalise
+    every name of a table again."""
+    columns = [F(f"{name}_{code}") for name in names for code in CODES]
+    columns += [F(column) for column in plain]
+    joined = Func(*columns, template="(%(expressions)s)", arg_joiner=" || ' ' || ")
+    return models.GeneratedField(
+        expression=analyzed_sql(joined, ""),
+        output_field=models.TextField(),
+        db_persist=True,
+        editable=False,
+    )
+
+
 #: The languages a query is analysed as, in order ("" is the plain, single-language columns).
 QUERY_LANGUAGES = (*CODES, "")
 
@@ -106,10 +126,45 @@ def query_words(text: str) -> str:
     return " ".join(kept) if kept else words
 
 
+class AnalyzedQuery(SearchQuery):
+    """A ``tsquery`` already analysed, given by its text form and used as it is.
+
+    ``search_query`` analyses the words once, in one small query, and hands this on: otherwise
+    every filter and ranking that uses the query would carry (and Django would resolve and
+    compile again) its five analysed parts — the larger share of a search's time at scale.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(Value(text), search_type="raw")
+        self.text = text
+
+    def as_sql(  # type: ignore[override]
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        **extra_context: Any,
+    ) -> tuple[str, tuple[str]]:
+        return "%s::tsquery", (self.text,)
+
+
 def search_query(text: str) -> SearchQuery | None:
     """The user's words as one query matching under every language's analysis; None when
     empty. Arabic words are stemmed here (``committee.arabic.analyze_query``: a query keeps a
     leading «و» the index holds both ways), the rest as the index does it."""
+    analyzed = _analyzed_query(text)
+    if analyzed is None:
+        return None
+    compiler = Query(None).get_compiler(connection=connection)
+    sql, params = analyzed.resolve_expression(Query(None)).as_sql(compiler, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({sql})::text", params)
+        row = cursor.fetchone()
+    return AnalyzedQuery(row[0] if row else "")
+
+
+def _analyzed_query(text: str) -> SearchQuery | None:
     words = query_words(text)
     if not words:
         return None

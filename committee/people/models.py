@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 from committee import arabic
 from committee.audit import audited
 from committee.bilateral import PartySide, Role, Side, VisibleQuerySet
-from committee.fulltext import normalized_sql, search_vector
+from committee.fulltext import analyzed_sql, names_key, normalized_sql, search_vector
 from committee.languages import (
     Language,
     Translated,
@@ -130,6 +130,7 @@ class Organization(Record):
         related_name="units",
     )
     search_vector = search_vector([("name", "A")], plain=[("acronym", "A")])
+    names_key = names_key(["name"], plain=["acronym"])
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -199,6 +200,7 @@ class Person(Record):
     )
     side = models.CharField(_("side"), max_length=12, choices=PartySide, blank=True)
     search_vector = search_vector([("name", "A"), ("position", "C")])
+    names_key = names_key(["name"])
 
     objects = PersonQuerySet.as_manager()
 
@@ -244,6 +246,12 @@ class PersonAlias(models.Model):
         output_field=models.CharField(max_length=200),
         db_persist=True,
         verbose_name=_("normalised"),
+    )
+    names_key = models.GeneratedField(
+        expression=analyzed_sql(F("name"), ""),
+        output_field=models.TextField(),
+        db_persist=True,
+        editable=False,
     )
     language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.AR)
 

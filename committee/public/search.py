@@ -1,18 +1,28 @@
 """Search across meetings, bodies, recommendations, people, organisations and sources.
 
-One ranked list: each kind's matches (``search_vector @@ query``, answered from its GIN index,
-restricted to what the reader may see) are ranked with ``SearchRank`` and merged in one
-``UNION ALL``; the page's records are then loaded kind by kind and given snippets
-(``committee.public.snippets``). The number of queries does not depend on the number of rows:
-one count per kind, one more for each kind of names with fewer exact matches than a page (the
-near spellings below), the ranked page, and one load per kind on it.
+One query finds what matches: for each kind, the rows the reader may see whose
+``search_vector`` matches the words (``@@``, answered from its GIN index when matches are few,
+by reading the primary key's index backwards when they are many), ranked with ``SearchRank``,
+at most ``BROAD + 1`` of them, all kinds merged in one ``UNION ALL``. Counts, order and the
+page are made from those hits; the page's records are then loaded kind by kind and given
+snippets (``committee.public.snippets``). The words are analysed once beforehand
+(``committee.fulltext.search_query``). The number of queries does not depend on the number of
+rows: the analysis, the hits, the near spellings below when they are looked for, one load per
+kind on the page and the snippets.
 
-Names (people and their aliases, organisations, meeting places) are also found by a near
+A broad word can match a fifth of 100,000 recommendations; counting and ranking every match
+would then cost more than the reader gains from an exact figure or from the order of the
+12,000th result. So a kind with more than ``BROAD`` matches is counted as "more than 1,000"
+and ranked among its ``BROAD`` newest matches: the work per search stays bounded, and the
+page says so, inviting a narrower search.
+
+Names (people and their spellings, organisations, meeting places) are also found by a near
 spelling: a name written with the article or without it, an accent dropped, a letter typed
-wrong. Those matches (trigram word similarity, ``pg_trgm``, of the normalised, unaccented
-words, the query's without their article) come after every match of the words themselves,
-and are looked for only while a kind has fewer exact matches than a page. When nothing
-matches, the closest name is offered.
+wrong. Those matches (trigram word similarity, ``pg_trgm``, between the words without their
+article and the row's stored ``names_key``) come after every match of the words themselves,
+and are looked for only while those are fewer than a page (in all, or in the kind asked for)
+and only for a kind with fewer than a page of its own. When nothing matches, the closest name
+is offered.
 """
 
 from __future__ import annotations
@@ -24,26 +34,20 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import (
-    Case,
     F,
     FloatField,
     Func,
     IntegerField,
-    OuterRef,
-    Q,
     QuerySet,
-    StringAgg,
-    Subquery,
     TextField,
     Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from committee import arabic
-from committee.fulltext import analyzed_sql, query_words, rank, search_query
+from committee.fulltext import query_words, rank, search_query
 from committee.languages import CODES, LocalizedText, active_language
 from committee.meetings.models import Meeting
 from committee.people.models import Organization, Person, PersonAlias, Viewer
@@ -53,6 +57,9 @@ from committee.sources.models import SourceDocument
 from committee.subcommittees.models import Body
 
 PAGE_SIZE = 20
+#: Past this many matches of one kind, its count says "more than" and only its newest this many
+#: are ranked (see the module's docstring).
+BROAD = 1000
 
 
 @dataclass(frozen=True)
@@ -108,10 +115,14 @@ class Result:
 @dataclass
 class Results:
     counts: list[tuple[Kind, int]] = field(default_factory=list)
-    page: Page[int] | None = None
+    page: Page[Hit] | None = None
     results: list[Result] = field(default_factory=list)
     #: When nothing matches: the closest name the reader may see, to search for instead.
     suggestion: str = ""
+    #: The kinds with more than ``BROAD`` matches (counted as ``BROAD``, ranked among their newest).
+    broad: frozenset[str] = frozenset()
+    #: How many of a broad kind's newest matches are ranked.
+    most: int = BROAD
 
     @property
     def total(self) -> int:
@@ -120,131 +131,168 @@ class Results:
 
 #: How alike a name must be to the words typed (pg_trgm's word_similarity, 0–1) to match.
 NAME_SIMILARITY = 0.5
-#: ... and to be offered when nothing matches.
+#: ... and to be offered when nothing matches ("did you mean").
 SUGGESTION_SIMILARITY = 0.3
 
 
-def _names_key(kind: Kind) -> Func | None:
-    """A kind's names in every language as one text, normalised and unaccented (not stemmed:
-    that would run the stemmer on every row of the table for each search)."""
-    columns: list[Any] = [F(f"{name}_{code}") for name in kind.names for code in CODES]
-    if not columns:
-        return None
-    if kind.model is Organization:
-        columns.append(F("acronym"))
-    if kind.model is Person:
-        aliases = PersonAlias.objects.filter(person=OuterRef("pk")).values("person")
-        joined = aliases.annotate(all=StringAgg("name", Value(" "))).values("all")
-        columns.append(Coalesce(Subquery(joined), Value("")))
-    text = Func(Value(" "), *columns, function="concat_ws", output_field=TextField())
-    return analyzed_sql(text, "")
-
-
-def _similarity(kind: Kind, words: str) -> Func | None:
-    key = _names_key(kind)
-    if key is None:
-        return None
+def _similarity(words: str) -> Func:
+    """How near ``words`` (without their article, unaccented) come to a row's stored
+    ``names_key`` (``committee.fulltext.names_key``): pg_trgm's word similarity, 0–1."""
     typed = Func(
         Value(arabic.without_article(words)),
         function="committee_unaccent",
         output_field=TextField(),
     )
-    return Func(typed, key, function="word_similarity", output_field=FloatField())
+    return Func(typed, F("names_key"), function="word_similarity", output_field=FloatField())
 
 
-def _matches(
-    kind: Kind, query: SearchQuery, words: str, viewer: Viewer, *, near: bool
-) -> QuerySet[Any]:
-    """What the reader may see of ``kind`` that matches: by its words, and with ``near`` for
-    names by a near spelling too (``hit_rank`` below every match by the words)."""
+def _near_names(visible: QuerySet[Any], kind: Kind, words: str) -> list[QuerySet[Any]]:
+    """The rows of ``kind`` whose names (for people, one of their spellings too) are near
+    ``words``, annotated with ``name_similarity``; none for a kind without names."""
+    if not kind.names:
+        return []
+    near = [visible.annotate(name_similarity=_similarity(words))]
+    if kind.model is Person:
+        aliases = PersonAlias.objects.filter(person__in=visible.values("pk"))
+        near.append(aliases.annotate(name_similarity=_similarity(words)))
+    return near
+
+
+Hit = tuple[int, int, float]  # (position of the kind in KINDS, primary key, rank)
+
+
+def _visible(kind: Kind, viewer: Viewer) -> QuerySet[Any]:
     manager: Any = kind.model._default_manager
     visible: QuerySet[Any] = manager.visible_to(viewer)
-    similarity = _similarity(kind, words) if near else None
-    matches: QuerySet[Any]
-    if similarity is None:
-        matches = visible.filter(search_vector=query).annotate(
-            hit_rank=Cast(rank(query), output_field=FloatField())
-        )
-        return matches
-    matches = visible.annotate(
-        name_similarity=similarity,
-        hit_rank=Case(
-            When(search_vector=query, then=rank(query)),
-            default=F("name_similarity") - 1.0,
-            output_field=FloatField(),
-        ),
-    ).filter(Q(search_vector=query) | Q(name_similarity__gte=NAME_SIMILARITY))
-    return matches
+    return visible
 
 
-def suggestion(words: str, viewer: Viewer) -> str:
-    """The name closest to ``words`` among what the reader may see, if close enough."""
-    best: tuple[float, str] = (0.0, "")
-    for kind in KINDS.values():
-        similarity = _similarity(kind, words)
-        if similarity is None:
-            continue
-        manager: Any = kind.model._default_manager
-        record = (
-            manager.visible_to(viewer)
-            .annotate(name_similarity=similarity)
-            .filter(name_similarity__gte=SUGGESTION_SIMILARITY)
-            .order_by("-name_similarity", "pk")
-            .first()
+def _hit_columns(
+    queryset: QuerySet[Any], kind: Kind, hit_rank: Any, *, key: str = "pk"
+) -> QuerySet[Any]:
+    columns: QuerySet[Any] = queryset.annotate(
+        hit_kind=Value(ORDER[kind.slug], output_field=IntegerField()),
+        hit_id=F(key),
+        hit_rank=Cast(hit_rank, output_field=FloatField()),
+    ).values_list("hit_kind", "hit_id", "hit_rank")
+    return columns
+
+
+def _exact_hits(visible: QuerySet[Any], kind: Kind, query: SearchQuery) -> QuerySet[Any]:
+    """The newest ``BROAD + 1`` matches by the words, ranked: the primary key's index is read
+    backwards when matches are many, the GIN index when they are few (the planner's choice)."""
+    matches = visible.filter(search_vector=query)
+    return _hit_columns(matches, kind, rank(query)).order_by("-hit_id")[: BROAD + 1]
+
+
+def _near_hits(
+    visible: QuerySet[Any], kind: Kind, query: SearchQuery, words: str
+) -> list[QuerySet[Any]]:
+    """Names of ``kind`` near ``words`` that do not match by the words, ranked below them, down
+    to the similarity of a suggestion (a person found by a name and a spelling comes twice:
+    ``_near`` keeps the nearer)."""
+    parts = []
+    for names in _near_names(visible, kind, words):
+        alias = names.model is PersonAlias
+        near = names.filter(name_similarity__gte=SUGGESTION_SIMILARITY)
+        near = (
+            near.exclude(person__search_vector=query)
+            if alias
+            else near.exclude(search_vector=query)
         )
-        if record is not None and record.name_similarity > best[0]:
-            best = (record.name_similarity, str(getattr(record, kind.names[0])))
-    return best[1]
+        key = "person_id" if alias else "pk"
+        ranked = _hit_columns(near, kind, F("name_similarity") - 1.0, key=key)
+        parts.append(ranked.order_by("-hit_rank", "-hit_id")[: BROAD + 1])
+    return parts
+
+
+def _run(parts: list[QuerySet[Any]]) -> list[Hit]:
+    """Every part's hits in one query (``UNION ALL``); none without parts."""
+    if not parts:
+        return []
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return list(combined.order_by() if len(parts) > 1 else combined)
+
+
+def _near(
+    visible: dict[Kind, QuerySet[Any]],
+    per_kind: dict[int, list[Hit]],
+    query: SearchQuery,
+    words: str,
+) -> list[Hit]:
+    """Near spellings of names, nearest first, one hit per record, for the kinds with fewer
+    than a page of matches by the words."""
+    parts = [
+        part
+        for kind in KINDS.values()
+        if len(per_kind[ORDER[kind.slug]]) < PAGE_SIZE
+        for part in _near_hits(visible[kind], kind, query, words)
+    ]
+    nearest: dict[tuple[int, int], Hit] = {}
+    for hit in _run(parts):
+        if hit[:2] not in nearest or hit[2] > nearest[hit[:2]][2]:
+            nearest[hit[:2]] = hit
+    return sorted(nearest.values(), key=lambda hit: (-hit[2], hit[0], hit[1]))
+
+
+def _name_of(hit: Hit, visible: dict[Kind, QuerySet[Any]]) -> str:
+    kind = list(KINDS.values())[hit[0]]
+    record = visible[kind].filter(pk=hit[1]).first()
+    return str(getattr(record, kind.names[0])) if record is not None else ""
 
 
 def search(text: str, viewer: Viewer, *, only: str | None, page: str | None) -> Results:
+    """One query finds every kind's matches by the words (at most ``BROAD + 1`` of each, ranked);
+    a second the near spellings of names for the kinds with fewer than a page of those; counts,
+    order and page are then made from these hits."""
     query = search_query(text)
     if query is None:
         return Results()
     words = query_words(text)
-    kinds = [KINDS[only]] if only in KINDS else list(KINDS.values())
-    exact = {
-        kind: _matches(kind, query, words, viewer, near=False).count() for kind in KINDS.values()
-    }
-    # Near spellings rank after every exact match: looked for only where those are less than a
-    # page (they would come after hundreds of results otherwise), which spares a broad search
+    visible = {kind: _visible(kind, viewer) for kind in KINDS.values()}
+    hits = _run([_exact_hits(visible[kind], kind, query) for kind in KINDS.values()])
+    per_kind: dict[int, list[Hit]] = {ORDER[slug]: [] for slug in KINDS}
+    for hit in hits:
+        per_kind[hit[0]].append(hit)
+    broad = {position for position, found in per_kind.items() if len(found) > BROAD}
+    for position in broad:  # ranked among the BROAD newest
+        per_kind[position] = sorted(per_kind[position], key=lambda hit: -hit[1])[:BROAD]
+    # Near spellings rank after every exact match: looked for only while those are fewer than a
+    # page, in all (or in the one kind asked for), and only for a kind with fewer than a page of
+    # its own: otherwise they would come after a page of results, and a broad search is spared
     # the comparison with every name.
-    near = {kind: bool(kind.names) and exact[kind] < PAGE_SIZE for kind in KINDS.values()}
-    counts = [
-        (kind, _matches(kind, query, words, viewer, near=True).count() if near[kind] else count)
-        for kind, count in exact.items()
-    ]
-    total = sum(count for kind, count in counts if kind in kinds)
-    results = Results(counts=counts)
-    results.page = Paginator(range(total), PAGE_SIZE).get_page(page)
-    if not total:
-        results.suggestion = suggestion(words, viewer) if not any(c for _k, c in counts) else ""
-        return results
-    ranked = [
-        _matches(kind, query, words, viewer, near=near[kind])
-        .annotate(
-            hit_kind=Value(ORDER[kind.slug], output_field=IntegerField()),
-            hit_id=Cast("pk", output_field=IntegerField()),
-        )
-        .values_list("hit_kind", "hit_id", "hit_rank")
-        .order_by()
-        for kind in kinds
-    ]
-    combined = ranked[0].union(*ranked[1:], all=True) if len(ranked) > 1 else ranked[0]
-    first = results.page.start_index() - 1
-    hits = list(combined.order_by("-hit_rank", "hit_kind", "hit_id")[first : first + PAGE_SIZE])
+    wanted = [ORDER[only]] if only in KINDS else list(per_kind)
+    few = sum(len(per_kind[position]) for position in wanted) < PAGE_SIZE
+    near = _near(visible, per_kind, query, words) if few else []
+    for hit in near:
+        if hit[2] >= NAME_SIMILARITY - 1.0 and len(per_kind[hit[0]]) < BROAD:
+            per_kind[hit[0]].append(hit)
     slugs = list(KINDS)
-    loaded: dict[tuple[str, int], Any] = {}
-    for slug in {slugs[hit[0]] for hit in hits}:
-        kind = KINDS[slug]
-        wanted = [hit[1] for hit in hits if slugs[hit[0]] == slug]
-        manager: Any = kind.model._default_manager
-        for record in manager.visible_to(viewer).filter(pk__in=wanted):
-            loaded[(slug, record.pk)] = record
+    results = Results(
+        counts=[(KINDS[slugs[position]], len(found)) for position, found in per_kind.items()],
+        broad=frozenset(slugs[position] for position in broad),
+        most=BROAD,
+    )
+    ordered = sorted(
+        (hit for position in wanted for hit in per_kind[position]),
+        key=lambda hit: (-hit[2], hit[0], hit[1]),
+    )
+    results.page = Paginator(ordered, PAGE_SIZE).get_page(page)
+    if not ordered:
+        # When nothing at all matches: the closest name the reader may see, if close enough.
+        if near and not results.total:
+            results.suggestion = _name_of(near[0], visible)
+        return results
+    on_page: list[Hit] = list(results.page)
+    loaded: dict[tuple[int, int], Any] = {}
+    for position in {hit[0] for hit in on_page}:
+        keys = [hit[1] for hit in on_page if hit[0] == position]
+        for record in visible[KINDS[slugs[position]]].filter(pk__in=keys):
+            loaded[(position, record.pk)] = record
     results.results = [
-        Result(KINDS[slugs[k]], loaded[(slugs[k], pk)], rank)
-        for k, pk, rank in hits
-        if (slugs[k], pk) in loaded
+        Result(KINDS[slugs[position]], loaded[(position, pk)], hit_rank)
+        for position, pk, hit_rank in on_page
+        if (position, pk) in loaded
     ]
     _add_snippets(results.results, text)
     return results

@@ -128,3 +128,34 @@ def test_search_is_answered_from_the_gin_index(world, model, index):
         with connection.cursor() as cursor:
             cursor.execute("RESET enable_seqscan")
     assert index in plan
+
+
+def test_a_broad_search_counts_and_ranks_only_the_newest_matches(client, monkeypatch):
+    from committee.public import search
+
+    monkeypatch.setattr(search, "BROAD", 3)
+    older = [f.RecommendationFactory(text_es="Patrullas conjuntas en Tánger") for _ in range(2)]
+    newer = [f.RecommendationFactory(text_es="Patrullas conjuntas") for _ in range(3)]
+    hidden = f.RecommendationFactory(text_es="Patrullas conjuntas", visibility=Visibility.MA)
+    page = client.get("/es/search/", {"q": "patrullas"})
+    results = page.context["results"]
+    # The hidden one, newest of all, is neither counted nor ranked: the newest the public may see.
+    assert hidden not in {r.record for r in results.results}
+    assert {r.record for r in results.results} == set(newer)
+    assert results.counts[0][1] == 3 and results.broad == {"recommendations"}
+    text = page.content.decode()
+    assert "Más de 3 resultados" in text
+    assert "(3+)" in text
+    assert "solo se ordenan los 3 más recientes" in text
+    assert not set(older) & {r.record for r in results.results}
+
+
+def test_a_search_below_the_limit_says_nothing_of_it(client, monkeypatch):
+    from committee.public import search
+
+    monkeypatch.setattr(search, "BROAD", 3)
+    found = [f.RecommendationFactory(text_es="Patrullas conjuntas") for _ in range(3)]
+    page = client.get("/es/search/", {"q": "patrullas"})
+    assert {r.record for r in page.context["results"].results} == set(found)
+    assert page.context["results"].broad == frozenset()
+    assert "Más de" not in page.content.decode()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from committee.audit import audited
 from committee.bilateral import Side, VisibleQuerySet
 from committee.dates import DatePrecision, partial_date_constraints
-from committee.fulltext import search_vector
+from committee.fulltext import names_key, search_vector
 from committee.languages import (
     Translated,
     text_in_some_language,
@@ -143,6 +143,7 @@ class Meeting(Record):
         related_name="meetings_organized",
     )
     search_vector = search_vector([("title", "A"), ("theme", "A"), ("city", "B"), ("summary", "C")])
+    names_key = names_key(["city"])
 
     objects = MeetingQuerySet.as_manager()
 
