@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from committee.importer.extraction.calendar_names import (
@@ -26,6 +26,7 @@ from committee.importer.extraction.calendar_names import (
     month_number,
     weekday_number,
 )
+from committee.importer.extraction.date_context import is_publication_date, speaks_of_future
 from committee.importer.extraction.model import PartialDate
 from committee.importer.extraction.numerals import CARDINAL_PATTERN, cardinal_value
 from committee.importer.extraction.text import Document, ar
@@ -43,6 +44,8 @@ class DateMention:
     last: PartialDate | None = None
     days: int | None = None
     relative: bool = False
+    #: When a communiqué or a report came out («بيان … نشر اليوم الأحد»): no event's date.
+    of_publication: bool = False
 
     @property
     def is_duration(self) -> bool:
@@ -62,6 +65,7 @@ _REL_YEAR = (
 )
 _TAIL = rf"(?:\s+(?:{_YEAR}|{_REL_MONTH}|{_REL_YEAR}))"
 _WD = rf"(?:{WEEKDAY_PATTERN})"
+_RELATIONS = f"{PAST_PATTERN}|{CURRENT_PATTERN}|{NEXT_PATTERN}"
 #: Not inside a word, but a conjunction or preposition may be glued on: «وعلى مدى», «بتاريخ».
 _B = r"(?<![^\W_وفبل])"
 
@@ -100,10 +104,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("year", rf"{_B}(?:سنة|عام|لسنة|لعام)\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
         ("relative_year", rf"{_B}(?:{_REL_YEAR}|(?P<this>هذه\s+السنة|هذا\s+العام))"),
+        (
+            "month_day",
+            rf"{_B}(?:(?:يومي|يوم|يومه|من|بين)\s+)?(?:(?P<wd>{_WD})\s*[،,]?\s*)?(?P<d>{_DAY})"
+            rf"(?:\s*(?:و|-|–|إلى|الى|حتى)\s*(?P<d2>{_DAY}))?\s+من\s+(?:(?P<this>هذا)\s+)?"
+            rf"الشهر(?:\s+(?P<rel>{_RELATIONS}))?(?!\w)",
+        ),
+        (
+            "period",
+            rf"{_B}(?:(?:مطلع|بداية|نهاية|أواخر|أوائل|منتصف)\s+)?(?:(?P<this>هذا)\s+)?"
+            rf"(?P<unit>الشهر|الأسبوع)(?:\s+(?P<rel>{_RELATIONS}))?(?!\w)",
+        ),
         ("today", rf"{_B}(?P<t>اليوم|أمس|غدا|أول\s+أمس|بعد\s+غد)(?:\s*(?P<wd>{_WD}))?(?!\w)"),
         (
             "weekday",
-            rf"{_B}(?:يوم\s+)?(?P<wd>{_WD})\s+(?P<rel>{PAST_PATTERN}|{NEXT_PATTERN})(?!\w)",
+            rf"{_B}(?:(?P<pre>يوم|صباح|مساء|ليلة|نهار)\s+)?(?P<wd>{_WD})"
+            rf"(?:\s+(?P<rel>{PAST_PATTERN}|{NEXT_PATTERN}))?(?!\w)",
         ),
         (
             "duration",
@@ -142,6 +158,8 @@ class DateReader:
                 continue
             mention = self._read(name, match)
             if mention is not None:
+                if is_publication_date(self.doc, mention.start):
+                    mention = replace(mention, of_publication=True)
                 found.append(mention)
                 taken_until = match.end()
         return found
@@ -233,7 +251,7 @@ class DateReader:
     def _read_today(self, match: re.Match[str]) -> DateMention | None:
         norm = self.doc.norm
         line_start = max(norm.rfind("\n", 0, match.start()), match.start() - 12, 0)
-        if _NOT_TODAY_BEFORE.search(norm, line_start, match.start()):
+        if not match.group("wd") and _NOT_TODAY_BEFORE.search(norm, line_start, match.start()):
             return None
         if not match.group("wd") and _NOT_TODAY_AFTER.match(norm, match.end()):
             return None
@@ -246,18 +264,79 @@ class DateReader:
         return DateMention(match.start(), match.end(), point, point, relative=True)
 
     def _read_weekday(self, match: re.Match[str]) -> DateMention | None:
+        """«يوم الأربعاء الماضي», «الخميس المقبل»; a bare «يوم الثلاثاء» is the nearest one
+        in the sentence's tense: ahead for «ستنعقد …», else the last one (today included)."""
+        weekday = weekday_number(match.group("wd"))
+        relation = match.group("rel")
+        if weekday is None or (not relation and not match.group("pre") and weekday in (0, 6)):
+            return None  # a bare «الاثنين» / «الأحد» is as often "the two" / "the one"
         if self.published is None:
             return self._unresolved(match, True)
-        weekday = weekday_number(match.group("wd"))
-        if weekday is None:
-            return None
-        shift = (weekday - self.published.weekday()) % 7
-        if _relation(match.group("rel")) == "next":
-            value = self.published + dt.timedelta(days=shift or 7)
+        if relation:
+            ahead = _relation(relation) == "next"
         else:
+            ahead = speaks_of_future(self.doc, match.start())
+        shift = (weekday - self.published.weekday()) % 7
+        if ahead:
+            value = self.published + dt.timedelta(days=shift or 7)
+        elif relation:
             value = self.published - dt.timedelta(days=(7 - shift) % 7 or 7)
+        else:
+            value = self.published - dt.timedelta(days=(7 - shift) % 7)
         point = _day_precision(value)
         return DateMention(match.start(), match.end(), point, point, relative=True)
+
+    def _read_month_day(self, match: re.Match[str]) -> DateMention | None:
+        """«يوم 28 من الشهر الجاري», «يومي 3 و4 من الشهر المقبل»."""
+        if match.group("rel") is None and not match.group("this"):
+            return None
+        month = self._relative_month(match)
+        if month is None:
+            return self._unresolved(match, True)
+        first = _safe_date(month.year, month.month, _day(match.group("d")))
+        last = _safe_date(month.year, month.month, _day(match.group("d2") or match.group("d")))
+        if first is None or last is None or last < first:
+            return None
+        self._check_weekday(match.group("wd"), first, match)
+        return DateMention(
+            match.start(), match.end(), _day_precision(first), _day_precision(last), relative=True
+        )
+
+    def _read_period(self, match: re.Match[str]) -> DateMention | None:
+        """«الشهر الجاري», «الشهر المقبل», «الأسبوع الماضي»: a month; a week only when it lies
+        in one month (there is no week precision)."""
+        if match.group("rel") is None and not match.group("this"):
+            return None
+        if self.published is None:
+            return self._unresolved(match, True)
+        if match.group("unit") == "الشهر":
+            month = self._relative_month(match)
+            if month is None:  # pragma: no cover - the publication date is known here
+                return self._unresolved(match, True)
+            point = PartialDate(month, "month")
+            return DateMention(match.start(), match.end(), point, point, relative=True)
+        step = {"past": -1, "current": 0, "next": 1}[
+            _relation(match.group("rel")) if match.group("rel") else "current"
+        ]
+        monday = self.published + dt.timedelta(days=7 * step - self.published.weekday())
+        sunday = monday + dt.timedelta(days=6)
+        if monday.month != sunday.month:
+            self.warnings.append(
+                f"«{self.doc.original(match.start(), match.end())}» runs over two months; "
+                "left undated"
+            )
+            return DateMention(match.start(), match.end(), relative=True)
+        point = PartialDate(monday.replace(day=1), "month")
+        return DateMention(match.start(), match.end(), point, point, relative=True)
+
+    def _relative_month(self, match: re.Match[str]) -> dt.date | None:
+        """The first day of the month «الشهر الجاري / المقبل / الماضي» names."""
+        if self.published is None:
+            return None
+        relation = _relation(match.group("rel")) if match.group("rel") else "current"
+        index = self.published.year * 12 + self.published.month - 1
+        index += {"past": -1, "current": 0, "next": 1}[relation]
+        return dt.date(index // 12, index % 12 + 1, 1)
 
     def _read_duration(self, match: re.Match[str]) -> DateMention | None:
         words = match.group("n").split()

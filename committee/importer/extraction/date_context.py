@@ -1,0 +1,61 @@
+"""What the words around a date say about it: whether it is when a text came out, and whether
+the sentence speaks of the future.
+
+A joint communiqué, a press release, a report is often published days after the meeting it
+reports: «أفاد بيان مشترك، نشر اليوم الأحد، بأن اللجنة عقدت اجتماعها يوم الخميس الماضي». The
+Sunday is the communiqué's date, not the meeting's, and never a body's founding date. A date is
+a text's publication date when a verb of publishing («نشر», «صدر», «الصادر», «أصدرت», «وزع»)
+stands right before it with a text («بيان», «بلاغ», «تقرير») earlier in the sentence, or when it
+follows the text itself («في بلاغ لها اليوم»).
+
+A weekday with no «الماضي» / «المقبل» («عقد … يوم الثلاثاء») is the nearest one in the
+direction of the sentence's tense: a future verb («ستعقد», «سيحتضن», «من المقرر») looks ahead,
+anything else is a report of what happened.
+"""
+
+from __future__ import annotations
+
+from committee.importer.extraction.text import Document, ar
+
+#: A text that is published: communiqué, press release, statement, report, note.
+_TEXT = (
+    r"(?:بيان|بيانا|البيان|بلاغ|بلاغا|البلاغ|تقرير|تقريرا|التقرير|مذكرة|المذكرة|"
+    r"تصريح|تصريحا|التصريح|إعلان|الإعلان|نشرة|النشرة)"
+)
+_TEXT_IN_SENTENCE = ar(rf"(?<![^\W_وبلف]){_TEXT}(?!\w)")
+#: A verb or participle of publishing, right before the date (a time of day may come between).
+_PUBLISHED_BEFORE = ar(
+    r"(?<!\w)[وف]?(?:نشر|نشرت|نشره|نشرته|ينشر|تنشر|صدر|صدرت|يصدر|تصدر|الصادر|الصادرة|"
+    r"أصدر|أصدرت|أصدره|أصدرته|أصدراه|وزع|وزعت|وزعه|وزعته|الموزع|الموزعة|عمم|عممت|عممته|"
+    r"المنشور|المنشورة|أذيع|أذاع|أذاعت|بث|بثت|نشرتها|نشرها)"
+    r"(?:\s+(?:مساء|صباح|ليلة|يوم|ظهر|زوال))?\s*[،,]?\s*$"
+)
+#: The text itself right before the date: «في بلاغ لها اليوم», «في بيان مشترك أمس».
+_TEXT_BEFORE = ar(
+    rf"(?<![^\W_وبلف]){_TEXT}(?:\s+(?:لها|له|لهما|لهم|مشترك|مشتركا|صحفي|صحفيا|صحافي|رسمي|"
+    r"رسميا|مقتضب))*(?:\s+(?:مساء|صباح|ليلة|يوم))?\s*[،,]?\s*$"
+)
+#: A future verb of the genre (the prefix «سـ» with a verb the press uses for meetings) or a
+#: phrase of plans.
+_FUTURE = ar(
+    r"(?<!\w)[وف]?س[تين](?:نعقد|عقد|لتئم|نظم|حتضن|جري|نطلق|شهد|كون|تم|جتمع|ستضيف|قوم|زور|"
+    r"توجه|حل|شارك|ختتم|بدا|تواصل|تناول|دارس|بحث|ستقبل)\w*"
+    r"|(?<!\w)[وف]?(?:من\s+المقرر|من\s+المرتقب|من\s+المنتظر|يرتقب|يعتزم|تعتزم|يتوقع)(?!\w)"
+)
+
+
+def is_publication_date(doc: Document, start: int) -> bool:
+    """The date at ``norm[start:]`` is when a text came out («بيان … نشر اليوم الأحد»)."""
+    sentence_start = doc.sentence_of(start)[0]
+    window = max(sentence_start, start - 40)
+    if _TEXT_BEFORE.search(doc.norm, window, start):
+        return True
+    if not _PUBLISHED_BEFORE.search(doc.norm, window, start):
+        return False
+    return bool(_TEXT_IN_SENTENCE.search(doc.norm, max(sentence_start, start - 160), start))
+
+
+def speaks_of_future(doc: Document, start: int) -> bool:
+    """The words before ``start`` in its sentence are in the future tense («ستنعقد يوم …»)."""
+    sentence_start = doc.sentence_of(start)[0]
+    return bool(_FUTURE.search(doc.norm, max(sentence_start, start - 100), start))
