@@ -44,9 +44,22 @@ _FUTURE = ar(
 )
 
 
-def is_publication_date(doc: Document, start: int) -> bool:
-    """The date at ``norm[start:]`` is when a text came out («بيان … نشر اليوم الأحد»)."""
+#: An announcement's verb earlier in the sentence …
+_ANNOUNCED = ar(
+    r"(?<!\w)[وف]?(?:أعلن|أعلنت|أعلنا|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|أورد|أوردت|نقل|نقلت)(?!\w)"
+)
+#: … and «أن» right after the date: «أعلنت المديرية، اليوم الأحد، أن اللجنة عقدت …».
+_THAT_AFTER = ar(r"\s*[،,]?\s*(?:أن|بأن|أنه|بأنه)(?!\w)")
+
+
+def is_publication_date(doc: Document, start: int, end: int) -> bool:
+    """The date at ``norm[start:end]`` is when a text came out («بيان … نشر اليوم الأحد») or
+    an announcement was made («أعلنت المديرية، اليوم الأحد، أن …»)."""
     sentence_start = doc.sentence_of(start)[0]
+    if _THAT_AFTER.match(doc.norm, end) and _ANNOUNCED.search(
+        doc.norm, max(sentence_start, start - 120), start
+    ):
+        return True
     window = max(sentence_start, start - 40)
     if _TEXT_BEFORE.search(doc.norm, window, start):
         return True

@@ -81,7 +81,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "day_range",
             rf"{_B}(?:(?:يومي|أيام|من|بين|ما\s+بين)\s+)?(?:{_WD}\s+(?:و\s*)?(?:{_WD}\s+)?)?"
-            rf"(?P<d1>{_DAY})\s*(?:و|-|–|إلى|الى|حتى)\s*(?P<d2>{_DAY})\s+(?:من\s+)?(?:شهر\s+)?"
+            rf"(?P<d1>{_DAY})(?:\s*(?:و|،|,)\s*{_DAY})*\s*(?:و|-|–|إلى|الى|حتى)\s*(?P<d2>{_DAY})"
+            rf"\s+(?:من\s+)?(?:شهر\s+)?"
             rf"(?P<m>{_MONTH}){_TAIL}?(?!\w)",
         ),
         (
@@ -131,7 +132,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: «اليوم» that is not today: «اليوم الدراسي», «حتى اليوم», «في اليوم الثاني».
 _NOT_TODAY_BEFORE = ar(r"(?<!\w)(?:هذا|في|إلى|الى|حتى|منذ|ذلك|نفس|غاية|من)\s*$")
-_NOT_TODAY_AFTER = ar(r"\s+ال\w+")
+#: «اليوم» that is a day's name: «اليوم الدراسي», «اليوم العالمي», «اليوم الأول», «اليوم
+#: الموالي». «اختتمت اليوم الندوة» is today; «أمس» and «غدا» take no adjective.
+_NOT_TODAY_AFTER = ar(
+    r"\s+(?:ال\w+(?:ي|يه)|الأول|الأخير|السابق|المفتوح|نفسه|ذاته|الثالث|الرابع|الخامس)(?!\w)"
+)
 _TODAY_OFFSETS = {"اليوم": 0, "امس": -1, "غدا": 1, "اول امس": -2, "بعد غد": 2}
 
 
@@ -158,7 +163,7 @@ class DateReader:
                 continue
             mention = self._read(name, match)
             if mention is not None:
-                if is_publication_date(self.doc, mention.start):
+                if is_publication_date(self.doc, mention.start, mention.end):
                     mention = replace(mention, of_publication=True)
                 found.append(mention)
                 taken_until = match.end()
@@ -253,7 +258,8 @@ class DateReader:
         line_start = max(norm.rfind("\n", 0, match.start()), match.start() - 12, 0)
         if not match.group("wd") and _NOT_TODAY_BEFORE.search(norm, line_start, match.start()):
             return None
-        if not match.group("wd") and _NOT_TODAY_AFTER.match(norm, match.end()):
+        today = match.group("t") == "اليوم"
+        if today and not match.group("wd") and _NOT_TODAY_AFTER.match(norm, match.end()):
             return None
         if self.published is None:
             return self._unresolved(match, True)

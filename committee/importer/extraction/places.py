@@ -81,7 +81,8 @@ def _common_word_out_of_place(
     name = " ".join(doc.norm[start : match.end].split())
     if name not in COMMON_WORD_SPELLINGS or clitic.endswith("ب"):
         return False
-    if start < dateline_end(doc):
+    span = dateline_span(doc)
+    if span and span[0] <= start < span[1]:
         return False
     if before and clitic.startswith("و") and _JOINED.match(doc.norm[before[-1].end : word_start]):
         return False
@@ -114,12 +115,29 @@ def _ports_after_dual(doc: Document, mentions: list[PlaceMention]) -> list[Place
 
 def dateline_end(doc: Document) -> int:
     """Where a dispatch's dateline («الرباط 03 ماي 2019 (ومع) -») ends; 0 when there is none."""
-    match = _DATELINE.match(doc.norm)
-    if not match or not _PLACES.find(doc, match.start("place"), match.end("place")):
-        return 0
-    return match.end()
+    span = dateline_span(doc)
+    return span[1] if span else 0
+
+
+def dateline_span(doc: Document) -> tuple[int, int] | None:
+    """The dateline: at the top of the text, or on the line after a short title."""
+    starts = [0]
+    first_line_end = doc.norm.find("\n")
+    if 0 < first_line_end <= _TITLE_LENGTH:
+        starts.append(first_line_end + 1)
+    for start in starts:
+        match = _DATELINE.match(doc.norm, start)
+        if match and _PLACES.find(doc, match.start("place"), match.end("place")):
+            return match.start("place"), match.end()
+    return None
+
+
+#: A first line this short, with no dateline of its own, is a title.
+_TITLE_LENGTH = 150
 
 
 def _mark_dateline(doc: Document, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    end = dateline_end(doc)
-    return [replace(m, dateline=True) if m.end <= end else m for m in mentions]
+    span = dateline_span(doc)
+    if span is None:
+        return mentions
+    return [replace(m, dateline=True) if span[0] <= m.start < span[1] else m for m in mentions]

@@ -117,11 +117,16 @@ def test_the_genre_s_cities_are_known_by_their_arabic_spellings(text, key):
         "الرباط (و م ع) – انطلقت اليوم أشغال الندوة",
         "مدريد، 14 مارس (إفي) – عقد مسؤولون أمنيون اجتماعا",
         "طنجة 12 ماي 2016 (ومع)-انطلقت أشغال الندوة",
+        "تعاون أمني مغربي إسباني\nمدريد (إفي) – عقد مسؤولون أمنيون اجتماعا",
     ],
 )
 def test_the_place_of_a_dateline_is_marked(text):
     assert places(text)[0][2] is True
 
 
-def test_a_place_named_in_the_text_is_not_a_dateline():
+def test_a_place_named_in_the_text_or_its_title_is_not_a_dateline():
     assert places("انطلقت اليوم بقرطبة أشغال الندوة - حسب المنظمين")[0][2] is False
+    assert places("ندوة أمنية بمراكش\nالرباط (ومع) - انطلقت الندوة") == [
+        ("مراكش", "marrakech", False),
+        ("الرباط", "rabat", True),
+    ]
