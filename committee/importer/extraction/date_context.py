@@ -9,13 +9,18 @@ stands right before it with a text («بيان», «بلاغ», «تقرير») 
 follows the text itself («في بلاغ لها اليوم»).
 
 A weekday with no «الماضي» / «المقبل» («عقد … يوم الثلاثاء») is the nearest one in the
-direction of the sentence's tense: a future verb («ستعقد», «سيحتضن», «من المقرر») looks ahead,
-anything else is a report of what happened.
+direction of the tense of the verb before it: a future («ستعقد», «من المقرر») looks ahead, a
+present («تنطلق يوم الأربعاء») looks at today and ahead, a past or no verb at all looks back:
+the press mostly reports what happened.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
 from committee.importer.extraction.text import Document, ar
+
+Tense = Literal["past", "present", "future"]
 
 #: A text that is published: communiqué, press release, statement, report, note.
 _TEXT = (
@@ -68,7 +73,22 @@ def is_publication_date(doc: Document, start: int, end: int) -> bool:
     return bool(_TEXT_IN_SENTENCE.search(doc.norm, max(sentence_start, start - 160), start))
 
 
-def speaks_of_future(doc: Document, start: int) -> bool:
-    """The words before ``start`` in its sentence are in the future tense («ستنعقد يوم …»)."""
+#: Verbs of the genre's events, their past («عقدت») and present («تنعقد») forms.
+_EVENT_STEMS = r"نعقد|عقد|لتئم|نظم|حتضن|جري|نطلق|ختتم|فتتح|جتمع|ستضيف|زور|حل|شارك|تواصل|ستقبل|توج"
+_PAST = ar(
+    r"(?<!\w)[وف]?(?:عقد|عقدت|عقدا|انعقد|انعقدت|التأم|التأمت|نظم|نظمت|احتضن|احتضنت|جرى|جرت|"
+    r"انطلق|انطلقت|اختتم|اختتمت|افتتح|افتتحت|اجتمع|اجتمعت|استضاف|استضافت|زار|زارت|حل|حلت|"
+    r"شارك|شاركت|استقبل|استقبلت|توجه|توجهت|ترأس|ترأست|وقع|وقعت|أجرى|أجرت)(?!\w)"
+)
+_PRESENT = ar(rf"(?<!\w)[وف]?[تي](?:{_EVENT_STEMS})\w*")
+
+
+def tense_before(doc: Document, start: int) -> Tense:
+    """The tense of the event verb nearest before ``start`` in its sentence: "future"
+    («ستنعقد», «من المقرر»), "present" («تنطلق», «تتواصل»: today or ahead), else "past"."""
     sentence_start = doc.sentence_of(start)[0]
-    return bool(_FUTURE.search(doc.norm, max(sentence_start, start - 100), start))
+    window = max(sentence_start, start - 100)
+    found: list[tuple[int, Tense]] = []
+    for pattern, tense in ((_FUTURE, "future"), (_PRESENT, "present"), (_PAST, "past")):
+        found.extend((match.start(), tense) for match in pattern.finditer(doc.norm, window, start))
+    return max(found)[1] if found else "past"

@@ -26,7 +26,7 @@ from committee.importer.extraction.calendar_names import (
     month_number,
     weekday_number,
 )
-from committee.importer.extraction.date_context import is_publication_date, speaks_of_future
+from committee.importer.extraction.date_context import is_publication_date, tense_before
 from committee.importer.extraction.model import PartialDate
 from committee.importer.extraction.numerals import CARDINAL_PATTERN, cardinal_value
 from committee.importer.extraction.text import Document, ar
@@ -271,20 +271,20 @@ class DateReader:
 
     def _read_weekday(self, match: re.Match[str]) -> DateMention | None:
         """«يوم الأربعاء الماضي», «الخميس المقبل»; a bare «يوم الثلاثاء» is the nearest one
-        in the sentence's tense: ahead for «ستنعقد …», else the last one (today included)."""
+        in the tense of the verb before it (``date_context.tense_before``): ahead after
+        «ستنعقد», today or ahead after «تنطلق», else the last one (today included)."""
         weekday = weekday_number(match.group("wd"))
         relation = match.group("rel")
         if weekday is None or (not relation and not match.group("pre") and weekday in (0, 6)):
             return None  # a bare «الاثنين» / «الأحد» is as often "the two" / "the one"
         if self.published is None:
             return self._unresolved(match, True)
-        if relation:
-            ahead = _relation(relation) == "next"
-        else:
-            ahead = speaks_of_future(self.doc, match.start())
         shift = (weekday - self.published.weekday()) % 7
-        if ahead:
+        tense = tense_before(self.doc, match.start()) if not relation else None
+        if (relation and _relation(relation) == "next") or tense == "future":
             value = self.published + dt.timedelta(days=shift or 7)
+        elif tense == "present":
+            value = self.published + dt.timedelta(days=shift)
         elif relation:
             value = self.published - dt.timedelta(days=(7 - shift) % 7 or 7)
         else:
