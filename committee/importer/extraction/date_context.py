@@ -16,6 +16,7 @@ the press mostly reports what happened.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from committee.importer.extraction.text import Document, ar
@@ -81,6 +82,11 @@ _PAST = ar(
     r"شارك|شاركت|استقبل|استقبلت|توجه|توجهت|ترأس|ترأست|وقع|وقعت|أجرى|أجرت)(?!\w)"
 )
 _PRESENT = ar(rf"(?<!\w)[وف]?[تي](?:{_EVENT_STEMS})\w*")
+_TENSES: tuple[tuple[re.Pattern[str], Tense], ...] = (
+    (_FUTURE, "future"),
+    (_PRESENT, "present"),
+    (_PAST, "past"),
+)
 
 
 def tense_before(doc: Document, start: int) -> Tense:
@@ -89,6 +95,6 @@ def tense_before(doc: Document, start: int) -> Tense:
     sentence_start = doc.sentence_of(start)[0]
     window = max(sentence_start, start - 100)
     found: list[tuple[int, Tense]] = []
-    for pattern, tense in ((_FUTURE, "future"), (_PRESENT, "present"), (_PAST, "past")):
+    for pattern, tense in _TENSES:
         found.extend((match.start(), tense) for match in pattern.finditer(doc.norm, window, start))
     return max(found)[1] if found else "past"
