@@ -137,6 +137,8 @@ _NOT_TODAY_BEFORE = ar(r"(?<!\w)(?:هذا|في|إلى|الى|حتى|منذ|ذل�
 _NOT_TODAY_AFTER = ar(
     r"\s+(?:ال\w+(?:ي|يه)|الأول|الأخير|السابق|المفتوح|نفسه|ذاته|الثالث|الرابع|الخامس)(?!\w)"
 )
+#: How many days a dispatch may wait before a paper prints it.
+_REPUBLICATION_DAYS = 2
 _TODAY_OFFSETS = {"اليوم": 0, "امس": -1, "غدا": 1, "اول امس": -2, "بعد غد": 2}
 
 
@@ -264,10 +266,28 @@ class DateReader:
         if self.published is None:
             return self._unresolved(match, True)
         offset = _TODAY_OFFSETS[" ".join(match.group("t").split())]
-        value = self.published + dt.timedelta(days=offset)
+        value = self._republished(match, self.published + dt.timedelta(days=offset))
         self._check_weekday(match.group("wd"), value, match)
         point = _day_precision(value)
         return DateMention(match.start(), match.end(), point, point, relative=True)
+
+    def _republished(self, match: re.Match[str], value: dt.date) -> dt.date:
+        """«اليوم الأربعاء» in a paper dated Thursday: a dispatch of the day before, printed
+        the next day. The weekday named wins when it falls in the days just before the
+        computed date; otherwise the date stands and ``_check_weekday`` warns."""
+        weekday = weekday_number(match.group("wd") or "")
+        if weekday is None or weekday == value.weekday():
+            return value
+        back = (value.weekday() - weekday) % 7
+        if back > _REPUBLICATION_DAYS:
+            return value
+        earlier = value - dt.timedelta(days=back)
+        self.warnings.append(
+            f"«{self.doc.original(match.start(), match.end())}» names {earlier.isoformat()}'s "
+            f"weekday, not {value.isoformat()}'s: read as a dispatch of {back} day(s) before "
+            "publication"
+        )
+        return earlier
 
     def _read_weekday(self, match: re.Match[str]) -> DateMention | None:
         """«يوم الأربعاء الماضي», «الخميس المقبل»; a bare «يوم الثلاثاء» is the nearest one

@@ -209,3 +209,11 @@ def test_an_event_s_date_is_not_a_publication_date(text):
 )
 def test_the_date_a_communique_came_out_is_marked_as_a_publication_date(text):
     assert list(mentions(text).values()) == [True]
+
+
+def test_today_with_the_weekday_of_the_day_before_is_a_dispatch_printed_a_day_later():
+    found, warnings = dates("انطلقت اليوم الخميس أشغال الندوة")  # printed on Friday
+    assert [first for _, first, _, _ in found] == ["2014-03-06"]
+    assert "dispatch" in warnings[0]
+    found, _ = dates("اختتمت أمس الأربعاء أشغال الندوة")
+    assert [first for _, first, _, _ in found] == ["2014-03-05"]
