@@ -316,9 +316,9 @@ class DateReader:
         """«يوم 28 من الشهر الجاري», «يومي 3 و4 من الشهر المقبل»."""
         if match.group("rel") is None and not match.group("this"):
             return None
-        month = self._relative_month(match)
-        if month is None:
+        if self.published is None:
             return self._unresolved(match, True)
+        month = _month_named(match.group("rel"), self.published)
         first = _safe_date(month.year, month.month, _day(match.group("d")))
         last = _safe_date(month.year, month.month, _day(match.group("d2") or match.group("d")))
         if first is None or last is None or last < first:
@@ -336,17 +336,11 @@ class DateReader:
         if self.published is None:
             return self._unresolved(match, True)
         if match.group("unit") == "الشهر":
-            month = self._relative_month(match)
-            if month is None:  # pragma: no cover - the publication date is known here
-                return self._unresolved(match, True)
-            point = PartialDate(month, "month")
+            point = PartialDate(_month_named(match.group("rel"), self.published), "month")
             return DateMention(match.start(), match.end(), point, point, relative=True)
-        step = {"past": -1, "current": 0, "next": 1}[
-            _relation(match.group("rel")) if match.group("rel") else "current"
-        ]
+        step = _STEPS[_relation(match.group("rel")) if match.group("rel") else "current"]
         monday = self.published + dt.timedelta(days=7 * step - self.published.weekday())
-        sunday = monday + dt.timedelta(days=6)
-        if monday.month != sunday.month:
+        if monday.month != (monday + dt.timedelta(days=6)).month:
             self.warnings.append(
                 f"«{self.doc.original(match.start(), match.end())}» runs over two months; "
                 "left undated"
@@ -354,15 +348,6 @@ class DateReader:
             return DateMention(match.start(), match.end(), relative=True)
         point = PartialDate(monday.replace(day=1), "month")
         return DateMention(match.start(), match.end(), point, point, relative=True)
-
-    def _relative_month(self, match: re.Match[str]) -> dt.date | None:
-        """The first day of the month «الشهر الجاري / المقبل / الماضي» names."""
-        if self.published is None:
-            return None
-        relation = _relation(match.group("rel")) if match.group("rel") else "current"
-        index = self.published.year * 12 + self.published.month - 1
-        index += {"past": -1, "current": 0, "next": 1}[relation]
-        return dt.date(index // 12, index % 12 + 1, 1)
 
     def _read_duration(self, match: re.Match[str]) -> DateMention | None:
         words = match.group("n").split()
@@ -447,6 +432,15 @@ def _relative_month_year(relation: Relation, month: int, published: dt.date) -> 
     if relation == "next":
         return published.year if month > published.month else published.year + 1
     return published.year
+
+
+_STEPS: dict[Relation, int] = {"past": -1, "current": 0, "next": 1}
+
+
+def _month_named(word: str | None, published: dt.date) -> dt.date:
+    """The first day of the month «الشهر الجاري / المقبل / الماضي» («هذا الشهر»: no word)."""
+    index = published.year * 12 + published.month - 1 + _STEPS[_relation(word or "")]
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _nearest_year(month: int, day: int, published: dt.date) -> int:
