@@ -23,11 +23,9 @@ from committee.importer.extraction.text import Document, ar
 
 Tense = Literal["past", "present", "future"]
 
-#: A text that is published: communiqué, press release, statement, report, note.
-_TEXT = (
-    r"(?:بيان|بيانا|البيان|بلاغ|بلاغا|البلاغ|تقرير|تقريرا|التقرير|مذكرة|المذكرة|"
-    r"تصريح|تصريحا|التصريح|إعلان|الإعلان|نشرة|النشرة)"
-)
+#: A text that is published: communiqué, press release, report, bulletin. Not a statement
+#: to the press («تصريح») or a declaration («إعلان الرباط»), which are made at the meeting.
+_TEXT = r"(?:بيان|بيانا|البيان|بلاغ|بلاغا|البلاغ|تقرير|تقريرا|التقرير|نشرة|النشرة)"
 _TEXT_IN_SENTENCE = ar(rf"(?<![^\W_وبلف]){_TEXT}(?!\w)")
 #: A verb or participle of publishing, right before the date (a time of day may come between).
 _PUBLISHED_BEFORE = ar(
