@@ -35,7 +35,7 @@ from committee.importer.extraction.body_facts import (
 from committee.importer.extraction.calendar_names import ARABIC_MONTHS, FOLDED_WEEKDAYS
 from committee.importer.extraction.circumstances import find_chairs, find_organizers, find_themes
 from committee.importer.extraction.dates import DateMention, find_dates
-from committee.importer.extraction.gazetteer import PLACES
+from committee.importer.extraction.gazetteer import COMMON_WORD_SPELLINGS, PLACES
 from committee.importer.extraction.language import detect_language
 from committee.importer.extraction.meeting_facts import (
     MeetingCircumstances,
@@ -73,14 +73,15 @@ from committee.importer.extraction.recommendations import RecommendationDraft, f
 from committee.importer.extraction.relevance import is_security_text
 from committee.importer.extraction.speech_facts import presentation_facts, statement_facts
 from committee.importer.extraction.statements import Speakers, find_statements
-from committee.importer.extraction.text import Document
+from committee.importer.extraction.text import Document, fold
 
 
 def _known_words() -> PhraseIndex[str]:
-    """Words that end a name: places, months, weekdays."""
+    """Words that end a name: places, months, weekdays. Not a place's spelling that is also
+    an ordinary word or a family name («بركان», «الحاجب», «ليون»)."""
     index: PhraseIndex[str] = PhraseIndex()
     for place in PLACES.values():
-        index.add_all(place.ar, place.key)
+        index.add_all((n for n in place.ar if fold(n) not in COMMON_WORD_SPELLINGS), place.key)
     for word in (*ARABIC_MONTHS, *FOLDED_WEEKDAYS):
         index.add(word, "calendar")
     return index

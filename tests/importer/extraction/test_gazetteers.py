@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from committee.importer.extraction import INSTITUTIONS, PLACES, institution, place
+from committee.importer.extraction import INSTITUTIONS, PLACES, extract, institution, place
 from committee.importer.extraction.gazetteer import PORT_OF_CITY
 from committee.importer.extraction.institutions import COUNTERPARTS, POLICE_BY_SIDE, head_titles
 from committee.importer.extraction.places import find_places
@@ -130,3 +132,13 @@ def test_a_place_named_in_the_text_or_its_title_is_not_a_dateline():
         ("مراكش", "marrakech", False),
         ("الرباط", "rabat", True),
     ]
+
+
+def test_a_city_name_that_is_also_a_family_name_neither_cuts_a_name_nor_places_a_meeting():
+    extraction = extract(
+        "وترأس الاجتماع السيد محمد بركان، المراقب العام بالمديرية العامة للأمن الوطني، في إطار "
+        "اجتماع لجنة تتبع تنفيذ التوصيات أمس.",
+        published=dt.date(2019, 3, 13),
+    )
+    assert [person.name for person in extraction.people] == ["محمد بركان"]
+    assert [meeting.city for meeting in extraction.meetings] == [None]
