@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from committee.importer.extraction.calendar_names import (
@@ -26,6 +26,7 @@ from committee.importer.extraction.calendar_names import (
     month_number,
     weekday_number,
 )
+from committee.importer.extraction.date_context import is_publication_date, tense_before
 from committee.importer.extraction.model import PartialDate
 from committee.importer.extraction.numerals import CARDINAL_PATTERN, cardinal_value
 from committee.importer.extraction.text import Document, ar
@@ -43,6 +44,8 @@ class DateMention:
     last: PartialDate | None = None
     days: int | None = None
     relative: bool = False
+    #: When a communiqué or a report came out («بيان … نشر اليوم الأحد»): no event's date.
+    of_publication: bool = False
 
     @property
     def is_duration(self) -> bool:
@@ -62,6 +65,7 @@ _REL_YEAR = (
 )
 _TAIL = rf"(?:\s+(?:{_YEAR}|{_REL_MONTH}|{_REL_YEAR}))"
 _WD = rf"(?:{WEEKDAY_PATTERN})"
+_RELATIONS = f"{PAST_PATTERN}|{CURRENT_PATTERN}|{NEXT_PATTERN}"
 #: Not inside a word, but a conjunction or preposition may be glued on: «وعلى مدى», «بتاريخ».
 _B = r"(?<![^\W_وفبل])"
 
@@ -77,7 +81,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "day_range",
             rf"{_B}(?:(?:يومي|أيام|من|بين|ما\s+بين)\s+)?(?:{_WD}\s+(?:و\s*)?(?:{_WD}\s+)?)?"
-            rf"(?P<d1>{_DAY})\s*(?:و|-|–|إلى|الى|حتى)\s*(?P<d2>{_DAY})\s+(?:من\s+)?(?:شهر\s+)?"
+            rf"(?P<d1>{_DAY})(?:\s*(?:و|،|,)\s*{_DAY})*\s*(?:و|-|–|إلى|الى|حتى)\s*(?P<d2>{_DAY})"
+            rf"\s+(?:من\s+)?(?:شهر\s+)?"
             rf"(?P<m>{_MONTH}){_TAIL}?(?!\w)",
         ),
         (
@@ -100,10 +105,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("year", rf"{_B}(?:سنة|عام|لسنة|لعام)\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
         ("relative_year", rf"{_B}(?:{_REL_YEAR}|(?P<this>هذه\s+السنة|هذا\s+العام))"),
+        (
+            "month_day",
+            rf"{_B}(?:(?:يومي|يوم|يومه|من|بين)\s+)?(?:(?P<wd>{_WD})\s*[،,]?\s*)?(?P<d>{_DAY})"
+            rf"(?:\s*(?:و|-|–|إلى|الى|حتى)\s*(?P<d2>{_DAY}))?\s+من\s+(?:(?P<this>هذا)\s+)?"
+            rf"الشهر(?:\s+(?P<rel>{_RELATIONS}))?(?!\w)",
+        ),
+        (
+            "period",
+            rf"{_B}(?:(?:مطلع|بداية|نهاية|أواخر|أوائل|منتصف)\s+)?(?:(?P<this>هذا)\s+)?"
+            rf"(?P<unit>الشهر|الأسبوع)(?:\s+(?P<rel>{_RELATIONS}))?(?!\w)",
+        ),
         ("today", rf"{_B}(?P<t>اليوم|أمس|غدا|أول\s+أمس|بعد\s+غد)(?:\s*(?P<wd>{_WD}))?(?!\w)"),
         (
             "weekday",
-            rf"{_B}(?:يوم\s+)?(?P<wd>{_WD})\s+(?P<rel>{PAST_PATTERN}|{NEXT_PATTERN})(?!\w)",
+            rf"{_B}(?:(?P<pre>يوم|صباح|مساء|ليلة|نهار)\s+)?(?P<wd>{_WD})"
+            rf"(?:\s+(?P<rel>{PAST_PATTERN}|{NEXT_PATTERN}))?(?!\w)",
         ),
         (
             "duration",
@@ -115,7 +132,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 #: «اليوم» that is not today: «اليوم الدراسي», «حتى اليوم», «في اليوم الثاني».
 _NOT_TODAY_BEFORE = ar(r"(?<!\w)(?:هذا|في|إلى|الى|حتى|منذ|ذلك|نفس|غاية|من)\s*$")
-_NOT_TODAY_AFTER = ar(r"\s+ال\w+")
+#: «اليوم» that is a day's name: «اليوم الدراسي», «اليوم العالمي», «اليوم الأول», «اليوم
+#: الموالي». «اختتمت اليوم الندوة» is today; «أمس» and «غدا» take no adjective.
+_NOT_TODAY_AFTER = ar(
+    r"\s+(?:ال\w+(?:ي|يه)|الأول|الأخير|السابق|المفتوح|نفسه|ذاته|الثالث|الرابع|الخامس)(?!\w)"
+)
+#: How many days a dispatch may wait before a paper prints it.
+_REPUBLICATION_DAYS = 2
 _TODAY_OFFSETS = {"اليوم": 0, "امس": -1, "غدا": 1, "اول امس": -2, "بعد غد": 2}
 
 
@@ -142,6 +165,8 @@ class DateReader:
                 continue
             mention = self._read(name, match)
             if mention is not None:
+                if is_publication_date(self.doc, mention.start, mention.end):
+                    mention = replace(mention, of_publication=True)
                 found.append(mention)
                 taken_until = match.end()
         return found
@@ -233,30 +258,95 @@ class DateReader:
     def _read_today(self, match: re.Match[str]) -> DateMention | None:
         norm = self.doc.norm
         line_start = max(norm.rfind("\n", 0, match.start()), match.start() - 12, 0)
-        if _NOT_TODAY_BEFORE.search(norm, line_start, match.start()):
+        if not match.group("wd") and _NOT_TODAY_BEFORE.search(norm, line_start, match.start()):
             return None
-        if not match.group("wd") and _NOT_TODAY_AFTER.match(norm, match.end()):
+        today = match.group("t") == "اليوم"
+        if today and not match.group("wd") and _NOT_TODAY_AFTER.match(norm, match.end()):
             return None
         if self.published is None:
             return self._unresolved(match, True)
         offset = _TODAY_OFFSETS[" ".join(match.group("t").split())]
-        value = self.published + dt.timedelta(days=offset)
+        value = self._republished(match, self.published + dt.timedelta(days=offset))
         self._check_weekday(match.group("wd"), value, match)
         point = _day_precision(value)
         return DateMention(match.start(), match.end(), point, point, relative=True)
 
+    def _republished(self, match: re.Match[str], value: dt.date) -> dt.date:
+        """«اليوم الأربعاء» in a paper dated Thursday: a dispatch of the day before, printed
+        the next day. The weekday named wins when it falls in the days just before the
+        computed date; otherwise the date stands and ``_check_weekday`` warns."""
+        weekday = weekday_number(match.group("wd") or "")
+        if weekday is None or weekday == value.weekday():
+            return value
+        back = (value.weekday() - weekday) % 7
+        if back > _REPUBLICATION_DAYS:
+            return value
+        earlier = value - dt.timedelta(days=back)
+        self.warnings.append(
+            f"«{self.doc.original(match.start(), match.end())}» names {earlier.isoformat()}'s "
+            f"weekday, not {value.isoformat()}'s: read as a dispatch of {back} day(s) before "
+            "publication"
+        )
+        return earlier
+
     def _read_weekday(self, match: re.Match[str]) -> DateMention | None:
+        """«يوم الأربعاء الماضي», «الخميس المقبل»; a bare «يوم الثلاثاء» is the nearest one
+        in the tense of the verb before it (``date_context.tense_before``): ahead after
+        «ستنعقد», today or ahead after «تنطلق», else the last one (today included)."""
+        weekday = weekday_number(match.group("wd"))
+        relation = match.group("rel")
+        if weekday is None or (not relation and not match.group("pre") and weekday in (0, 6)):
+            return None  # a bare «الاثنين» / «الأحد» is as often "the two" / "the one"
         if self.published is None:
             return self._unresolved(match, True)
-        weekday = weekday_number(match.group("wd"))
-        if weekday is None:
-            return None
         shift = (weekday - self.published.weekday()) % 7
-        if _relation(match.group("rel")) == "next":
+        tense = tense_before(self.doc, match.start()) if not relation else None
+        if (relation and _relation(relation) == "next") or tense == "future":
             value = self.published + dt.timedelta(days=shift or 7)
-        else:
+        elif tense == "present":
+            value = self.published + dt.timedelta(days=shift)
+        elif relation:
             value = self.published - dt.timedelta(days=(7 - shift) % 7 or 7)
+        else:
+            value = self.published - dt.timedelta(days=(7 - shift) % 7)
         point = _day_precision(value)
+        return DateMention(match.start(), match.end(), point, point, relative=True)
+
+    def _read_month_day(self, match: re.Match[str]) -> DateMention | None:
+        """«يوم 28 من الشهر الجاري», «يومي 3 و4 من الشهر المقبل»."""
+        if match.group("rel") is None and not match.group("this"):
+            return None
+        if self.published is None:
+            return self._unresolved(match, True)
+        month = _month_named(match.group("rel"), self.published)
+        first = _safe_date(month.year, month.month, _day(match.group("d")))
+        last = _safe_date(month.year, month.month, _day(match.group("d2") or match.group("d")))
+        if first is None or last is None or last < first:
+            return None
+        self._check_weekday(match.group("wd"), first, match)
+        return DateMention(
+            match.start(), match.end(), _day_precision(first), _day_precision(last), relative=True
+        )
+
+    def _read_period(self, match: re.Match[str]) -> DateMention | None:
+        """«الشهر الجاري», «الشهر المقبل», «الأسبوع الماضي»: a month; a week only when it lies
+        in one month (there is no week precision)."""
+        if match.group("rel") is None and not match.group("this"):
+            return None
+        if self.published is None:
+            return self._unresolved(match, True)
+        if match.group("unit") == "الشهر":
+            point = PartialDate(_month_named(match.group("rel"), self.published), "month")
+            return DateMention(match.start(), match.end(), point, point, relative=True)
+        step = _STEPS[_relation(match.group("rel")) if match.group("rel") else "current"]
+        monday = self.published + dt.timedelta(days=7 * step - self.published.weekday())
+        if monday.month != (monday + dt.timedelta(days=6)).month:
+            self.warnings.append(
+                f"«{self.doc.original(match.start(), match.end())}» runs over two months; "
+                "left undated"
+            )
+            return DateMention(match.start(), match.end(), relative=True)
+        point = PartialDate(monday.replace(day=1), "month")
         return DateMention(match.start(), match.end(), point, point, relative=True)
 
     def _read_duration(self, match: re.Match[str]) -> DateMention | None:
@@ -342,6 +432,15 @@ def _relative_month_year(relation: Relation, month: int, published: dt.date) -> 
     if relation == "next":
         return published.year if month > published.month else published.year + 1
     return published.year
+
+
+_STEPS: dict[Relation, int] = {"past": -1, "current": 0, "next": 1}
+
+
+def _month_named(word: str | None, published: dt.date) -> dt.date:
+    """The first day of the month «الشهر الجاري / المقبل / الماضي» («هذا الشهر»: no word)."""
+    index = published.year * 12 + published.month - 1 + _STEPS[_relation(word or "")]
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _nearest_year(month: int, day: int, published: dt.date) -> int:

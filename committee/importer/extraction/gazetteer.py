@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from committee.importer.extraction.text import fold
+
 PlaceKind = Literal["city", "port", "country"]
 
 
@@ -51,7 +53,7 @@ CITIES: tuple[Place, ...] = (
     _city("marrakech", "MA", "مراكش", "Marrakech", "Marrakech", "Marrakesh", "Marraquech"),
     _city("fez", "MA", "فاس", "Fez", "Fès", "Fez", "Fes"),
     _city("tangier", "MA", "طنجة", "Tánger", "Tanger", "Tangier", "Tanger"),
-    _city("tetouan", "MA", "تطوان", "Tetuán", "Tétouan", "Tetouan", "Tetuan", "Tetouan"),
+    _city("tetouan", "MA", "تطوان|تيطوان", "Tetuán", "Tétouan", "Tetouan", "Tetuan", "Tetouan"),
     _city("agadir", "MA", "أكادير|اكادير|أغادير", "Agadir"),
     _city("meknes", "MA", "مكناس", "Mequinez", "Meknès", "Meknes", "Meknes"),
     _city("oujda", "MA", "وجدة", "Uchda", "Oujda", "Oujda"),
@@ -74,11 +76,26 @@ CITIES: tuple[Place, ...] = (
     _city("taza", "MA", "تازة", "Taza"),
     _city("settat", "MA", "سطات", "Settat"),
     _city("khouribga", "MA", "خريبكة", "Jouribga", "Khouribga", "Khouribga"),
+    _city("laayoune", "MA", "العيون", "El Aaiún", "Laâyoune", "Laayoune", "Laayoune", "El Aaiun"),
+    _city("dakhla", "MA", "الداخلة", "Dajla", "Dakhla", "Dakhla", "Dakhla"),
+    _city("guelmim", "MA", "كلميم|گلميم|غليميم", "Guelmim"),
+    _city("tiznit", "MA", "تيزنيت", "Tiznit"),
+    _city("taroudant", "MA", "تارودانت", "Tarudant", "Taroudant", "Taroudant"),
+    _city("berkane", "MA", "بركان", "Berkán", "Berkane", "Berkane", "Berkane"),
+    _city("taourirt", "MA", "تاوريرت", "Taourirt"),
+    _city("chefchaouen", "MA", "شفشاون", "Chauen", "Chefchaouen", "Chefchaouen", "Chaouen"),
+    _city("asilah", "MA", "أصيلة|اصيلا|أصيلا", "Arcila", "Asilah", "Asilah", "Asilah"),
+    _city("ksar_el_kebir", "MA", "القصر الكبير", "Alcazarquivir", "Ksar El Kébir", "Ksar el-Kebir"),
+    _city("khemisset", "MA", "الخميسات", "Khemisset"),
+    _city("berrechid", "MA", "برشيد", "Berrechid"),
+    _city("el_hajeb", "MA", "الحاجب", "El Hajeb"),
+    _city("sidi_kacem", "MA", "سيدي قاسم", "Sidi Kacem"),
+    _city("zagora", "MA", "زاكورة", "Zagora"),
     # Spain
     _city("madrid", "ES", "مدريد", "Madrid"),
     _city("barcelona", "ES", "برشلونة", "Barcelona", "Barcelone", "Barcelona"),
     _city("seville", "ES", "إشبيلية|اشبيلية|إشبيليا|سيفيا|سيبيا", "Sevilla", "Séville", "Seville"),
-    _city("cordoba", "ES", "قرطبة", "Córdoba", "Cordoue", "Cordoba", "Cordoba"),
+    _city("cordoba", "ES", "قرطبة|كوردوبا", "Córdoba", "Cordoue", "Cordoba", "Cordoba"),
     _city("granada", "ES", "غرناطة", "Granada", "Grenade", "Granada"),
     _city("malaga", "ES", "مالقة|ملقة|مالاغا|مالقا", "Málaga", "Malaga", "Malaga", "Malaga"),
     _city("valencia", "ES", "بلنسية|فالنسيا|فالينسيا", "Valencia", "Valence", "Valencia"),
@@ -93,10 +110,10 @@ CITIES: tuple[Place, ...] = (
         "Almeria",
         "Almeria",
     ),
-    _city("algeciras", "ES", "الجزيرة الخضراء|ألخيسيراس|الخسيراس", "Algeciras"),
-    _city("cadiz", "ES", "قادس", "Cádiz", "Cadix", "Cadiz", "Cadiz"),
+    _city("algeciras", "ES", "الجزيرة الخضراء|ألخيسيراس|الخسيراس|ألخثيراس|الخثيراس", "Algeciras"),
+    _city("cadiz", "ES", "قادس|كاديث|كاديز", "Cádiz", "Cadix", "Cadiz", "Cadiz"),
     _city("tarifa", "ES", "طريفة", "Tarifa"),
-    _city("huelva", "ES", "ولبة|هويلفا", "Huelva"),
+    _city("huelva", "ES", "ولبة|هويلفا|أويلبا|هويلبا", "Huelva"),
     _city("jaen", "ES", "جيان|خاين", "Jaén", "Jaén", "Jaen", "Jaen"),
     _city("motril", "ES", "موتريل", "Motril"),
     _city("murcia", "ES", "مرسية|مورسيا", "Murcia", "Murcie", "Murcia"),
@@ -117,7 +134,28 @@ CITIES: tuple[Place, ...] = (
         "Santiago de Compostela",
     ),
     _city("ceuta", "ES", "سبتة", "Ceuta", "Ceuta", "Ceuta", "Sebta"),
-    _city("melilla", "ES", "مليلية", "Melilla"),
+    _city("melilla", "ES", "مليلية|مليلة", "Melilla"),
+    _city("cartagena", "ES", "قرطاجنة|كارتاخينا", "Cartagena", "Carthagène", "Cartagena"),
+    _city("marbella", "ES", "ماربيا|ماربيلا|مربلة", "Marbella"),
+    _city("jerez", "ES", "شريش|خيريث", "Jerez de la Frontera", "Jerez", "Jerez", "Jerez"),
+    _city(
+        "san_sebastian", "ES", "سان سيباستيان", "San Sebastián", "Saint-Sébastien", "San Sebastian"
+    ),
+    _city("santander", "ES", "سانتاندير|سانتاندر", "Santander"),
+    _city("oviedo", "ES", "أوفييدو|اوفييدو", "Oviedo"),
+    _city("valladolid", "ES", "بلد الوليد|فالادوليد", "Valladolid"),
+    _city("pamplona", "ES", "بنبلونة|بامبلونا", "Pamplona", "Pampelune", "Pamplona"),
+    _city("vigo", "ES", "فيغو", "Vigo"),
+    _city("a_coruna", "ES", "لاكورونيا|لا كورونيا", "A Coruña", "La Corogne", "A Coruña"),
+    _city("tarragona", "ES", "طراغونة|تاراغونا", "Tarragona", "Tarragone", "Tarragona"),
+    _city("badajoz", "ES", "بطليوس|باداخوث", "Badajoz"),
+    _city("merida", "ES", "ماردة|ميريدا", "Mérida", "Mérida", "Merida", "Merida"),
+    _city(
+        "santa_cruz_de_tenerife",
+        "ES",
+        "سانتا كروث دي تينيريفي|سانتا كروز دي تينيريفي|تينيريفي",
+        "Santa Cruz de Tenerife",
+    ),
     # Elsewhere: seats of partner institutions and usual meeting places.
     _city("paris", "FR", "باريس", "París", "Paris", "Paris"),
     _city("lyon", "FR", "ليون", "Lyon"),
@@ -271,6 +309,19 @@ COUNTRIES: tuple[Place, ...] = (
         "United States",
     ),
 )
+
+#: Spellings that are also ordinary words or parts of names: «الجديدة» is "new", «البيضاء»
+#: "white" («الأسلحة البيضاء»), «العيون» "the eyes", «وجدة» (folded «وجده») "he found it",
+#: «طريفة» "funny", «أفران» "ovens". They name a place only where a place is expected: after
+#: a preposition, «مدينة» and the like, in a dateline (``places``).
+COMMON_WORD_SPELLINGS: frozenset[str] = frozenset(
+    fold(word)
+    for word in (
+        "الجديدة", "البيضاء", "المحمدية", "آسفي", "اسفي", "طريفة", "وجدة", "إفران", "افران",
+        "الرشيدية", "الراشيدية", "العيون", "الداخلة", "بركان", "أصيلة", "الخميسات", "القصر الكبير",
+        "العرائش", "الحاجب", "ليون", "تازة",
+    )
+)  # fmt: skip
 
 PLACES: dict[str, Place] = {place.key: place for place in (*CITIES, *PORTS, *COUNTRIES)}
 

@@ -131,6 +131,9 @@ _FUTURE = ar(
     r"ستنطلق|ستشهد|سيتم|تعتزم|يعتزم|من\s+المقرر|من\s+المرتقب|من\s+المنتظر|المرتقب)(?!\w)"
 )
 
+#: «تتواصل إلى غاية اليوم الأربعاء»: the date that follows is the last day.
+_UNTIL = ar(r"(?<!\w)(?:إلى\s+غاية|الى\s+غاية|لغاية|حتى)\s+(?:يوم\s+)?$")
+
 
 @dataclass(frozen=True, slots=True)
 class MeetingCircumstances:
@@ -138,6 +141,8 @@ class MeetingCircumstances:
     places: list[Attached[PlaceMention]]
     themes: list[Attached[Theme]]
     organizers: list[Attached[OrgPhrase]]
+    #: The city of the dispatch's dateline («قرطبة –»), if any.
+    dateline: PlaceMention | None = None
 
 
 def meeting_facts(
@@ -156,6 +161,11 @@ def meeting_facts(
         city, country, place_evidence = _place(
             [a for a in found.places if a.target == meeting.key], doc
         )
+        status = _status(doc, meeting, start, end, published)
+        dateline = found.dateline if index == 0 and city is None else None
+        if dateline and _filed_from_venue(dateline, country, status, (start, end), published):
+            city, country = dateline.key, dateline.country
+            place_evidence = [doc.evidence("city", dateline.start, dateline.end)]
         evidence.extend(place_evidence)
         themes = [a for a in found.themes if a.target == meeting.key]
         theme = themes[0].item.text if themes else None
@@ -176,7 +186,7 @@ def meeting_facts(
                 country=country,
                 start=start,
                 end=end,
-                status=_status(doc, meeting, start, end, published),
+                status=status,
                 is_subject=index == 0,
                 body_key=meeting.body_key,
                 organizer_keys=tuple(dict.fromkeys(organizers)),
@@ -240,8 +250,11 @@ def _with_duration(
 
 
 def _verb_role(doc: Document, position: int) -> str | None:
-    """ "end" after a closing word, "start" after an opening one, in the words before a date."""
+    """ "end" after a closing word or «إلى غاية» / «حتى» right before the date, "start" after
+    an opening one, in the words before a date."""
     sentence_start = doc.sentence_of(position)[0]
+    if _UNTIL.search(doc.norm, max(sentence_start, position - 16), position):
+        return "end"
     window = max(sentence_start, position - 80)
     closing = [m.end() for m in _CLOSING.finditer(doc.norm, window, position)]
     opening = [m.end() for m in _OPENING.finditer(doc.norm, window, position)]
@@ -264,6 +277,24 @@ def _place(
     return None, None, []
 
 
+def _filed_from_venue(
+    dateline: PlaceMention,
+    country: str | None,
+    status: MeetingStatus,
+    dates: tuple[PartialDate | None, PartialDate | None],
+    published: dt.date | None,
+) -> bool:
+    """The dispatch was filed from where the meeting it reports was just held («قرطبة –
+    اختتمت أمس …»): held, undated or dated within the days before publication, and in the
+    dateline's country if a country is named. An older meeting may have been held elsewhere."""
+    if status != "held" or country not in (None, dateline.country):
+        return False
+    last = dates[1] or dates[0]
+    if last is None or published is None:
+        return True
+    return last.precision == "day" and 0 <= (published - last.value).days <= 3
+
+
 def _status(
     doc: Document,
     meeting: MeetingEntity,
@@ -272,7 +303,7 @@ def _status(
     published: dt.date | None,
 ) -> MeetingStatus:
     first = start or end
-    if published is not None and first is not None:
+    if published is not None and first is not None and not _around(first, published):
         return "planned" if _after(first, published) else "held"
     if meeting.upcoming:
         return "planned"
@@ -281,6 +312,16 @@ def _status(
         if _FUTURE.search(doc.norm, sentence[0], sentence[1]):
             return "planned"
     return "held"
+
+
+def _around(value: PartialDate, published: dt.date) -> bool:
+    """The publication date falls in the month or year a vague date names («الأسبوع المقبل»
+    → this month): only the words can tell whether the meeting is past or to come."""
+    if value.precision == "year":
+        return value.value.year == published.year
+    if value.precision == "month":
+        return (value.value.year, value.value.month) == (published.year, published.month)
+    return False
 
 
 def _after(value: PartialDate, published: dt.date) -> bool:

@@ -35,7 +35,7 @@ from committee.importer.extraction.body_facts import (
 from committee.importer.extraction.calendar_names import ARABIC_MONTHS, FOLDED_WEEKDAYS
 from committee.importer.extraction.circumstances import find_chairs, find_organizers, find_themes
 from committee.importer.extraction.dates import DateMention, find_dates
-from committee.importer.extraction.gazetteer import PLACES
+from committee.importer.extraction.gazetteer import COMMON_WORD_SPELLINGS, PLACES
 from committee.importer.extraction.language import detect_language
 from committee.importer.extraction.meeting_facts import (
     MeetingCircumstances,
@@ -55,7 +55,12 @@ from committee.importer.extraction.organizations import (
 )
 from committee.importer.extraction.people import Directory, PersonMention, find_people
 from committee.importer.extraction.phrases import PhraseIndex
-from committee.importer.extraction.places import PlaceMention, dateline_end, find_places
+from committee.importer.extraction.places import (
+    PlaceMention,
+    dateline_end,
+    dateline_place,
+    find_places,
+)
 from committee.importer.extraction.plans import PlanMention, find_plans
 from committee.importer.extraction.presentations import find_presentations
 from committee.importer.extraction.recommendation_facts import (
@@ -68,14 +73,15 @@ from committee.importer.extraction.recommendations import RecommendationDraft, f
 from committee.importer.extraction.relevance import is_security_text
 from committee.importer.extraction.speech_facts import presentation_facts, statement_facts
 from committee.importer.extraction.statements import Speakers, find_statements
-from committee.importer.extraction.text import Document
+from committee.importer.extraction.text import Document, fold
 
 
 def _known_words() -> PhraseIndex[str]:
-    """Words that end a name: places, months, weekdays."""
+    """Words that end a name: places, months, weekdays. Not a place's spelling that is also
+    an ordinary word or a family name («بركان», «الحاجب», «ليون»)."""
     index: PhraseIndex[str] = PhraseIndex()
     for place in PLACES.values():
-        index.add_all(place.ar, place.key)
+        index.add_all((n for n in place.ar if fold(n) not in COMMON_WORD_SPELLINGS), place.key)
     for word in (*ARABIC_MONTHS, *FOLDED_WEEKDAYS):
         index.add(word, "calendar")
     return index
@@ -182,8 +188,9 @@ class _Extractor:
 
     # --- phase two: circumstances --------------------------------------------------------
     def _circumstances(self, found: _Mentions, anchors: list[Anchor]) -> MeetingCircumstances:
-        """Dates and places (not a dateline's, a position's, a plan's …) to their anchors;
-        an agreement signed «على هامش» a meeting shares them with it."""
+        """Dates and places (not a dateline's, a communiqué's, a position's, a plan's …) to
+        their anchors; an agreement signed «على هامش» a meeting shares them with it; the
+        dateline's city as the subject meeting's venue when no other is named."""
         doc = self.doc
         blocked = Intervals(self._not_venues(found))
         in_plans = Intervals([(p.start, p.end) for p in found.plans])
@@ -194,7 +201,9 @@ class _Extractor:
             if not p.dateline and p.kind != "port" and not blocked.covers(p.start, p.end)
         ]
         dates = [
-            d for d in found.dates if d.start >= dateline and not in_plans.covers(d.start, d.end)
+            d
+            for d in found.dates
+            if d.start >= dateline and not d.of_publication and not in_plans.covers(d.start, d.end)
         ]
         attached_dates = attach(doc, anchors, [(d.start, d.end, d) for d in dates])
         attached_places = attach(doc, anchors, [(p.start, p.end, p) for p in places])
@@ -217,11 +226,14 @@ class _Extractor:
                 [(o.start, o.end, o) for o in organizers],
                 targets=("meeting:", "body:"),
             ),
+            dateline_place(doc, found.places),
         )
 
     def _not_venues(self, found: _Mentions) -> list[tuple[int, int]]:
-        """Where a place names no venue: positions, institutions, plans, chairs, themes."""
+        """Where a place names no venue: people's names («خوسيه توليدو») and positions,
+        institutions, plans, chairs, themes."""
         blocked = [m.position for m in found.person_mentions if m.position is not None]
+        blocked += [(m.name_start, m.name_end) for m in found.person_mentions]
         blocked += [(o.start, o.end) for o in found.orgs] + [(r.start, r.end) for r in found.roles]
         blocked += [(p.start, p.end) for p in found.plans]
         blocked += [(start, end) for _, start, end in find_chairs(self.doc)]

@@ -266,3 +266,29 @@ def test_receiving_a_delegation_is_a_meeting_and_its_talks_have_topics():
     (topic,) = extraction.presentations
     assert topic.topic.startswith("سبل تطوير التعاون الثنائي")
     assert topic.meeting_key == visit.key
+
+
+def test_a_dateline_city_is_the_venue_and_a_city_that_means_new_only_counts_as_a_place():
+    extraction = run("021_cordoba_dateline_next_session_el_jadida")
+    held, coming = extraction.meetings
+    assert (held.city, held.end) == ("cordoba", day("2019-11-27"))
+    assert (coming.city, coming.status, str(coming.start)) == ("el_jadida", "planned", "2020")
+    quotes = [e.span.quote for e in coming.evidence if e.field == "city"]
+    assert quotes == ["الجديدة"]
+    assert ARTICLES["021_cordoba_dateline_next_session_el_jadida"].text.count("الجديدة") == 3
+
+
+def test_a_communique_published_days_later_dates_neither_the_meeting_nor_the_founding():
+    extraction = run("022_joint_communique_published_later")
+    meeting = next(m for m in extraction.meetings if m.is_subject)
+    assert (meeting.start, meeting.city) == (day("2021-06-10"), "tangier")
+    strategic = next(b for b in extraction.bodies if b.kind == "strategic_committee")
+    assert (str(strategic.established), strategic.established_city) == ("2013-11", "cordoba")
+
+
+def test_next_week_and_a_bare_weekday_are_resolved_against_the_publication_date():
+    extraction = run("023_efe_subcommittee_next_week")
+    first, second, seminar = extraction.meetings
+    assert (first.start, first.city) == (day("2019-03-12"), "madrid")
+    assert (str(second.start), second.status) == ("2019-03", "planned")
+    assert (seminar.start, seminar.end) == (day("2019-05-20"), day("2019-05-22"))

@@ -115,8 +115,11 @@ def test_durations_count_days(text, days):
 
 
 @pytest.mark.parametrize(
-    "text", ["اليوم الدراسي", "حتى اليوم", "في اليوم الثاني", "يمارس الضغط", "ماي"]
-)
+    "text",
+    ["اليوم الدراسي", "حتى اليوم", "في اليوم الثاني", "يمارس الضغط", "ماي", "الشهر", "الأسبوع",
+     "بين البلدين الاثنين", "الأحد عشر", "في الشهر الأول من التكوين", "اليوم العالمي",
+     "اليوم الموالي"],
+)  # fmt: skip
 def test_words_that_only_look_like_dates_are_not_dates(text):
     found, _ = dates(text)
     assert found == []
@@ -125,3 +128,94 @@ def test_words_that_only_look_like_dates_are_not_dates(text):
 def test_date_spans_start_after_a_glued_conjunction():
     found, _ = dates("وعلى مدى يومين")
     assert found[0][0] == "على مدى يومين"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("غدا السبت", ("2014-03-08", "2014-03-08")),
+        ("أول أمس الأربعاء", ("2014-03-05", "2014-03-05")),
+        ("الشهر الجاري", ("2014-03", "2014-03")),
+        ("خلال هذا الشهر", ("2014-03", "2014-03")),
+        ("الشهر المقبل", ("2014-04", "2014-04")),
+        ("مطلع الشهر الماضي", ("2014-02", "2014-02")),
+        ("الأسبوع المقبل", ("2014-03", "2014-03")),
+        ("يوم 28 من الشهر الجاري", ("2014-03-28", "2014-03-28")),
+        ("يومي 3 و4 من الشهر المقبل", ("2014-04-03", "2014-04-04")),
+        ("من 12 إلى 14 مارس", ("2014-03-12", "2014-03-14")),
+        ("إلى غاية اليوم الجمعة", ("2014-03-07", "2014-03-07")),
+        ("أيام 3 و4 و5 مارس", ("2014-03-03", "2014-03-05")),
+        ("احتضنت المدينة أمس الاجتماع", ("2014-03-06", "2014-03-06")),
+        ("اختتمت اليوم الندوة", ("2014-03-07", "2014-03-07")),
+    ],
+)
+def test_relative_days_months_and_weeks_are_resolved_against_the_publication_date(text, expected):
+    found, _ = dates(text)
+    assert [(first, last) for _, first, last, _ in found] == [expected]
+
+
+def test_a_week_that_runs_over_two_months_is_left_undated_with_a_warning():
+    found, warnings = dates("الأسبوع الماضي")  # 24 February – 2 March 2014
+    assert [first for _, first, _, _ in found] == ["None"]
+    assert "two months" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عقد الاجتماع يوم الثلاثاء بالرباط", "2014-03-04"),
+        ("انعقد اللقاء يوم الجمعة", "2014-03-07"),
+        ("وصل الوفد مساء الخميس", "2014-03-06"),
+        ("ستنعقد الندوة يوم الثلاثاء بمدريد", "2014-03-11"),
+        ("ومن المقرر أن يجتمع الطرفان الأربعاء", "2014-03-12"),
+        ("يوم الاثنين", "2014-03-03"),
+        ("تنطلق يوم الثلاثاء بالرباط أشغال الندوة", "2014-03-11"),
+        ("وتتواصل الندوة إلى غاية يوم الأحد", "2014-03-09"),
+        ("ستنعقد الندوة التي عقدت دورتها السابقة بمدريد يوم الجمعة", "2014-03-07"),
+    ],
+)
+def test_a_bare_weekday_is_the_nearest_one_in_the_sentence_s_tense(text, expected):
+    found, _ = dates(text)
+    assert [first for _, first, _, _ in found] == [expected]
+
+
+def mentions(text: str):
+    doc = Document(text)
+    return {doc.original(m.start, m.end): m.of_publication for m in find_dates(doc, FRIDAY)[0]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عقدت اللجنة اجتماعها أمس الخميس",
+        "نشرت الشرطة دوريات اليوم الجمعة",
+        "أفاد بيان مشترك بأن اللجنة عقدت اجتماعها أمس الخميس",
+        "أكد المدير العام، اليوم الجمعة، أن التعاون نموذجي",
+        "وقال المدير العام في تصريح صحفي اليوم الجمعة إن التعاون نموذجي",
+        "وتوج الاجتماع بإعلان مشترك اليوم الجمعة",
+    ],
+)
+def test_an_event_s_date_is_not_a_publication_date(text):
+    assert list(mentions(text).values()) == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أفاد بيان مشترك، نشر اليوم الجمعة، بأن اللجنة عقدت اجتماعها",
+        "وذكر البلاغ الصادر أمس الخميس أن",
+        "أعلنت المديرية، في بلاغ لها اليوم الجمعة، أن",
+        "حسب تقرير للمديرية صدر يوم الأربعاء الماضي",
+        "أعلنت المديرية العامة للأمن الوطني، اليوم الجمعة، أن اللجنة عقدت اجتماعها",
+    ],
+)
+def test_the_date_a_communique_came_out_is_marked_as_a_publication_date(text):
+    assert list(mentions(text).values()) == [True]
+
+
+def test_today_with_the_weekday_of_the_day_before_is_a_dispatch_printed_a_day_later():
+    found, warnings = dates("انطلقت اليوم الخميس أشغال الندوة")  # printed on Friday
+    assert [first for _, first, _, _ in found] == ["2014-03-06"]
+    assert "dispatch" in warnings[0]
+    found, _ = dates("اختتمت أمس الأربعاء أشغال الندوة")
+    assert [first for _, first, _, _ in found] == ["2014-03-05"]

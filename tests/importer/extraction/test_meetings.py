@@ -66,15 +66,70 @@ def test_a_session_of_the_strategic_committee_is_tied_to_the_committee():
     )
 
 
-def test_a_dateline_city_is_where_the_dispatch_was_filed_not_the_venue():
+def test_a_dateline_city_gives_way_to_a_named_venue_and_to_an_older_or_coming_meeting():
     (meeting,) = meetings(
         "الرباط (ومع) - اختتمت أمس بمدريد أشغال الندوة الأمنية المغربية الإسبانية."
     )
     assert meeting.city == "madrid"
-    (meeting,) = meetings("الرباط (ومع) - اختتمت أمس أشغال الندوة الأمنية المغربية الإسبانية.")
+    (meeting,) = meetings(
+        "الرباط (ومع) - انعقدت في مارس الماضي أشغال الندوة الأمنية المغربية الإسبانية."
+    )
     assert meeting.city is None
+    (meeting,) = meetings(
+        "الرباط (ومع) - ستنعقد الندوة الأمنية المغربية الإسبانية في يونيو المقبل."
+    )
+    assert (meeting.status, meeting.city) == ("planned", None)
+
+
+def test_a_dispatch_about_a_meeting_just_held_was_filed_from_its_venue():
+    text = "قرطبة – اختتمت أمس أشغال الندوة الأمنية المغربية الإسبانية."
+    (meeting,) = meetings(text)
+    assert (meeting.city, meeting.country) == ("cordoba", "ES")
+    cited = [e.span.quote for e in meeting.evidence if e.field == "city"]
+    assert cited == ["قرطبة"]
 
 
 def test_a_generic_this_meeting_alone_is_not_a_tracked_meeting():
     extraction = extract("وعرف هذا اللقاء حضورا كبيرا لرجال الأمن.", published=PUBLISHED)
     assert not extraction.is_relevant
+
+
+def test_a_communique_s_publication_date_dates_neither_the_meeting_nor_a_founding():
+    extraction = extract(
+        "الرباط (و م ع) – أفاد بيان مشترك، نشر اليوم الأحد، بأن اللجنة الأمنية الاستراتيجية "
+        "المغربية الإسبانية عقدت اجتماعها الرابع يوم الخميس الماضي بطنجة.\n"
+        "وذكر البيان الصادر اليوم الأحد أن اللجنة، التي أحدثت في نونبر 2013، تجتمع سنويا.",
+        published=dt.date(2015, 4, 19),
+    )
+    (meeting,) = extraction.meetings
+    assert (str(meeting.start), meeting.city) == ("2015-04-16", "tangier")
+    (body,) = extraction.bodies
+    assert str(body.established) == "2013-11"
+
+
+def test_a_meeting_that_goes_on_until_today_ends_today():
+    (meeting,) = meetings(
+        "انطلقت أول أمس السبت بفاس أشغال الندوة الأمنية المغربية الإسبانية، التي تتواصل "
+        "إلى غاية اليوم الاثنين."
+    )
+    assert (str(meeting.start), str(meeting.end)) == ("2015-04-18", "2015-04-20")
+
+
+def test_a_meeting_next_week_is_planned_though_its_month_is_the_publication_s():
+    (meeting,) = meetings(
+        "وستعقد اللجنة الفرعية المكلفة بمكافحة الإرهاب اجتماعها الثاني الأسبوع المقبل بالرباط.",
+        dt.date(2015, 4, 8),
+    )
+    assert (str(meeting.start), meeting.status) == ("2015-04", "planned")
+
+
+def test_a_body_s_mandate_stops_where_the_sentence_says_it_met():
+    extraction = extract(
+        "أفاد بلاغ للمديرية العامة للأمن الوطني بأن لجنة تتبع تنفيذ التوصيات عقدت اجتماعها "
+        "الخامس أمس بطنجة.",
+        published=PUBLISHED,
+    )
+    (body,) = extraction.bodies
+    assert body.mandate == "تتبع تنفيذ التوصيات"
+    (meeting,) = extraction.meetings
+    assert (meeting.ordinal, meeting.city, str(meeting.start)) == (5, "tangier", "2015-04-19")
