@@ -1,0 +1,176 @@
+"""French and Spanish articles: the same facts as Arabic ones, from the genre's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from committee.importer.extraction import PartialDate, extract
+
+PUBLISHED = dt.date(2026, 3, 12)  # a Thursday
+
+
+def day(value: str) -> PartialDate:
+    return PartialDate(dt.date.fromisoformat(value), "day")
+
+
+def spans_are_exact(text: str, extraction) -> bool:
+    facts = (
+        *extraction.meetings,
+        *extraction.bodies,
+        *extraction.people,
+        *extraction.organizations,
+        *extraction.recommendations,
+        *extraction.mechanisms,
+    )
+    return all(text[s.start : s.end] == s.quote for fact in facts for s in fact.spans)
+
+
+# --- what is not there ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Raja de Casablanca a battu hier le Wydad lors de la dernière journée du championnat, "
+        "devant un public nombreux réuni au stade Mohammed V.",
+        "El Real Madrid ganó ayer al Sevilla en la última jornada de la liga ante miles de "
+        "aficionados reunidos en el estadio.",
+    ],
+)
+def test_a_sports_report_is_irrelevant_and_empty(text):
+    extraction = extract(text, published=PUBLISHED)
+    assert extraction.language_supported
+    assert not extraction.is_relevant
+    assert extraction.meetings == extraction.people == extraction.bodies == ()
+    assert extraction.warnings
+
+
+def test_plurals_and_other_committees_name_no_meeting_and_no_body():
+    text = (
+        "Les séminaires et les réunions se multiplient, a rappelé le Comité olympique, tandis "
+        "que la Commission européenne prépare ses conférences de presse sur la sécurité."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    assert extraction.meetings == ()
+    assert extraction.bodies == ()
+
+
+def test_a_lower_case_police_is_no_institution_and_informations_is_not_training():
+    text = (
+        "La police du quartier a été saluée. Les deux parties ont convenu de renforcer "
+        "l'échange d'informations entre les services de sécurité lors du séminaire."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    assert extraction.organizations == ()
+    (recommendation,) = extraction.recommendations
+    assert recommendation.theme == "information_exchange"
+
+
+# --- meetings, ordinals and dates -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("Le IIIe séminaire maroco-espagnol sur la sécurité s'est ouvert hier à Rabat.", 3),
+        ("El III Seminario hispano-marroquí sobre seguridad se inauguró ayer en Rabat.", 3),
+        ("La troisième édition du séminaire sur la sécurité s'est ouverte hier à Rabat.", 3),
+        ("La tercera edición del seminario sobre seguridad se inauguró ayer en Rabat.", 3),
+    ],
+)
+def test_ordinals_in_words_and_roman_numerals_and_yesterday(text, ordinal):
+    extraction = extract(text, published=PUBLISHED)
+    (seminar,) = extraction.meetings
+    assert (seminar.kind, seminar.ordinal, seminar.city) == ("seminar", ordinal, "rabat")
+    assert seminar.start == day("2026-03-11")
+    assert spans_are_exact(text, extraction)
+
+
+def test_the_third_session_of_the_strategic_committee_is_its_session():
+    text = (
+        "La troisième session du Comité stratégique de sécurité s'est tenue le 12 mars 2026 à "
+        "Madrid. La prochaine session du Comité se tiendra à Rabat l'année prochaine."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    held, coming = extraction.meetings
+    assert (held.kind, held.ordinal, held.city, held.start) == (
+        "strategic_committee_session",
+        3,
+        "madrid",
+        day("2026-03-12"),
+    )
+    assert (coming.kind, coming.city, coming.status, str(coming.start)) == (
+        "strategic_committee_session",
+        "rabat",
+        "planned",
+        "2027",
+    )
+    assert held.body_key == coming.body_key == extraction.bodies[0].key
+
+
+def test_last_wednesday_and_a_range_are_resolved_against_the_publication_date():
+    text = (
+        "El Seminario hispano-marroquí sobre seguridad, que se inauguró el pasado miércoles en "
+        "Málaga, concluyó hoy. La subcomisión de formación se reunirá los días 21 y 22 de "
+        "abril en Tánger."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    seminar, meeting = extraction.meetings
+    assert (seminar.start, seminar.end, seminar.city) == (
+        day("2026-03-11"),
+        day("2026-03-12"),
+        "malaga",
+    )
+    assert (meeting.kind, meeting.start, meeting.end, meeting.status) == (
+        "subcommittee_meeting",
+        day("2026-04-21"),
+        day("2026-04-22"),
+        "planned",
+    )
+    assert any("has no year" in warning for warning in extraction.warnings)
+
+
+def test_a_dateline_gives_the_publication_date_when_none_is_given():
+    text = (
+        "Rabat, 12 mars 2026 (MAP) - Le séminaire maroco-espagnol sur la sécurité a clôturé "
+        "hier ses travaux à Marrakech."
+    )
+    extraction = extract(text, published=None)
+    assert extraction.published == PUBLISHED
+    (seminar,) = extraction.meetings
+    assert (seminar.city, seminar.end) == ("marrakech", day("2026-03-11"))
+
+
+# --- people, institutions, decisions --------------------------------------------------------
+
+
+def test_people_after_titles_and_honorifics_get_their_institution_and_side():
+    text = (
+        "Le séminaire s'est ouvert en présence du directeur général de la Sûreté nationale, "
+        "Karim Benali, et de la directora general de la Guardia Civil. M. Benali a salué "
+        "le directeur général de la Police espagnole, Luis Ortega Ruiz."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    moroccan = next(p for p in extraction.people if p.name == "Karim Benali")
+    spanish = next(p for p in extraction.people if p.name == "Luis Ortega Ruiz")
+    assert (moroccan.organization_key, moroccan.side) == ("org:dgsn", "MA")
+    assert moroccan.position == "directeur général de la Sûreté nationale"
+    assert (spanish.organization_key, spanish.side) == ("org:dgp", "ES")
+    assert len(extraction.people) == 2  # «M. Benali» is Karim Benali again
+    assert spans_are_exact(text, extraction)
+
+
+def test_both_parties_agreed_gives_one_recommendation_per_object():
+    text = (
+        "Ambas partes acordaron crear un grupo de trabajo sobre la ciberdelincuencia, así como "
+        "celebrar cada año una reunión del Comité Estratégico."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    created, standing = extraction.recommendations
+    assert (created.kind, created.theme) == ("establishes_body", "cybercrime")
+    assert standing.kind == "standing"
+    group = next(b for b in extraction.bodies if b.kind == "working_group")
+    assert (group.status, group.created_by_recommendation_key) == ("proposed", created.key)
+    assert spans_are_exact(text, extraction)
