@@ -127,7 +127,8 @@ class LatinDecisionReader:
         while position < len(self.doc.norm) and self.doc.norm[position] in " \t":
             position += 1
         if self._infinitive.match(self.doc.norm, position):
-            return position
+            # «… et de Tanger Med»: a capitalised word is a name, not a verb
+            return position if self.doc.original(position, position + 1).islower() else None
         article = self._article.match(self.doc.norm, position)
         noun_at = article.end() if article else position
         if self._action_noun.match(self.doc.norm, noun_at):

@@ -78,6 +78,9 @@ class LatinLexicon:
     chairs: str
     established: str
     security: str
+    #: Whose institutions an unqualified «ministre de l'Intérieur» names: the country whose
+    #: press mostly writes in this language about the committee.
+    home_side: str
     #: Adjectives that qualify a body or a meeting without saying which one it is.
     adjectives: str
     #: Words that end a body's mandate («… a tenu», «… celebró»).
@@ -162,7 +165,7 @@ FRENCH = LatinLexicon(
         "directeur général adjoint|directrice générale adjointe|directeur général|"
         "directrice générale|directeurs généraux|directeur|directrice|ministre délégué|ministre|"
         "secrétaire d'état|secrétaire général|commissaire général|commissaire|préfet de police|"
-        "wali de la sûreté|chef|ambassadeur|ambassadrice|délégué|inspecteur général|président"
+        "wali|chef|ambassadeur|ambassadrice|délégué|inspecteur général|président"
     ),
     particles=words("de|du|des|de la|del|el|ben|bin|ibn|ould|y|van|von|da|dos|las|los|la"),
     nationality_ma=words("marocain|marocaine|du maroc|du royaume du maroc|maroco-espagnol"),
@@ -227,6 +230,7 @@ FRENCH = LatinLexicon(
         "criminalité|crime|drogue|stupéfiants|migration irrégulière|immigration irrégulière|"
         "renseignement|gendarmerie|garde civile|cybercriminalité|cybercrime"
     ),
+    home_side="MA",
     adjectives=words(
         "technique|techniques|mixte|mixtes|conjoint|conjointe|conjoints|conjointes|bilatéral|"
         "bilatérale|permanent|permanente|spécialisé|spécialisée|scientifique|scientifiques|"
@@ -396,6 +400,7 @@ SPANISH = LatinLexicon(
         "delincuencia|crimen|criminalidad|droga|narcotráfico|inmigración irregular|"
         "información|guardia civil|inteligencia|ciberdelincuencia|cibercriminalidad"
     ),
+    home_side="ES",
     adjectives=words(
         "técnico|técnica|técnicos|técnicas|mixto|mixta|conjunto|conjunta|bilateral|permanente|"
         "especializado|especializada|científico|científica|hispano-marroquí|marroquí-español|"

@@ -63,6 +63,9 @@ DOMAINS: dict[str, str | None] = {
     "interior": None,
     "seguridad": "es_security_secretariat",
     "sécurité": "es_security_secretariat",
+    "sûreté": "dgsn",
+    "sûreté régionale": "dgsn",
+    "sûreté préfectorale": "dgsn",
 }
 _INTERIOR = {"MA": "ma_interior", "ES": "es_interior"}
 #: Latin spellings the gazetteer lacks.
@@ -179,7 +182,10 @@ def find_latin_organizations(
 def _roles(doc: LatinDocument, lexicon: LatinLexicon) -> list[RoleMention]:
     roles = []
     titles = compiled(lexicon.titles)
-    joins = re.compile(rf"\s+(?:{lexicon.of})\s*")
+    #: «ministre espagnol de l'Intérieur»: a nationality may stand between title and domain.
+    joins = re.compile(
+        rf"(?:\s+(?:{lexicon.nationality_ma}|{lexicon.nationality_es}))?\s+(?:{lexicon.of})\s*"
+    )
     for title in titles.finditer(doc.norm):
         join = joins.match(doc.norm, title.end())
         if not join:
@@ -198,12 +204,13 @@ def _roles(doc: LatinDocument, lexicon: LatinLexicon) -> list[RoleMention]:
 
 
 def _by_nationality(doc: LatinDocument, lexicon: LatinLexicon, start: int, end: int) -> str | None:
-    """«ministre marocain de l'Intérieur», «ministro del Interior de España»."""
+    """«ministre marocain de l'Intérieur», «ministro del Interior de España»; without a
+    nationality, the ministry of the country whose press writes in the article's language."""
     around = doc.norm[start : min(len(doc.norm), end + 25)]
     for side, pattern in (("MA", lexicon.nationality_ma), ("ES", lexicon.nationality_es)):
         if compiled(pattern).search(around):
             return _INTERIOR[side]
-    return None
+    return _INTERIOR[lexicon.home_side]
 
 
 def _capitalised(doc: LatinDocument, start: int, end: int) -> bool:

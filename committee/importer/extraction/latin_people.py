@@ -62,6 +62,7 @@ class LatinPeopleReader:
         self.mentions: list[PersonMention] = []
         self._particles = re.compile(rf"(?:{lexicon.particles})")
         self._titles = compiled(lexicon.titles)
+        self._honorific = compiled(rf"[ \t]*(?:{lexicon.honorifics})")
         self._stops = compiled(f"{lexicon.titles}|{'|'.join(lexicon.months)}")
 
     def read(self) -> tuple[list[PersonFact], list[PersonMention]]:
@@ -69,9 +70,9 @@ class LatinPeopleReader:
         for role in self.roles:
             found = self._after_role(role)
             if found:
-                comma, name = found
+                comma, honorific, name = found
                 taken.add(name[0])
-                self._add(role.start, None, name, (role.start, comma), role.key)
+                self._add(role.start, honorific, name, (role.start, comma), role.key)
         for match in compiled(self.lexicon.honorifics).finditer(self.doc.norm):
             named = self._name_at(match.end(), minimum=1)
             if named and named[0] not in taken:
@@ -82,8 +83,11 @@ class LatinPeopleReader:
         return [self._fact(person) for person in self.people], self.mentions
 
     # --- where a name is -----------------------------------------------------------------
-    def _after_role(self, role: RoleMention) -> tuple[int, tuple[int, int, list[str]]] | None:
-        """The comma that ends the position and the name after it («…, Francisco Pardo»)."""
+    def _after_role(
+        self, role: RoleMention
+    ) -> tuple[int, re.Match[str] | None, tuple[int, int, list[str]]] | None:
+        """The comma that ends the position, an honorific and the name after it («…,
+        Francisco Pardo», «…, M. Ahmed Alami»)."""
         sentence_end = self.doc.sentence_of(role.start)[1]
         limit = min(sentence_end, role.end + _MAX_POSITION)
         position = role.end
@@ -93,9 +97,10 @@ class LatinPeopleReader:
                 return None
             if self._titles.search(self.doc.norm, role.end, comma):
                 return None  # another title first: the name belongs to it
-            name = self._name_at(comma + 1, minimum=2)
+            honorific = self._honorific.match(self.doc.norm, comma + 1)
+            name = self._name_at(honorific.end() if honorific else comma + 1, minimum=2)
             if name:
-                return comma, name
+                return comma, honorific, name
             position = comma + 1
         return None
 
@@ -149,7 +154,7 @@ class LatinPeopleReader:
         person = self._person_for(words)
         person.names.append(self.doc.original(name_start, name_end))
         if honorific is not None and person.honorific is None:
-            person.honorific = self.doc.original(honorific.start(), honorific.end())
+            person.honorific = self._abbreviation(*honorific.span())
         if position is not None and person.position is None:
             person.position = self.doc.original(*position)
             person.organization_key = organization
@@ -165,6 +170,11 @@ class LatinPeopleReader:
                 whole[0], whole[1], name_start, name_end, person.key, position, organization
             )
         )
+
+    def _abbreviation(self, start: int, end: int) -> str:
+        """An honorific as written, its full stop kept («M.», «Sr.»)."""
+        written = self.doc.original(start, end)
+        return written + "." if self.doc.norm[start:end].rstrip().endswith(".") else written
 
     def _person_for(self, words: list[str]) -> _Person:
         surname = words[-1]

@@ -174,3 +174,47 @@ def test_both_parties_agreed_gives_one_recommendation_per_object():
     group = next(b for b in extraction.bodies if b.kind == "working_group")
     assert (group.status, group.created_by_recommendation_key) == ("proposed", created.key)
     assert spans_are_exact(text, extraction)
+
+
+def test_a_place_after_and_de_is_not_a_second_decision_and_a_wali_is_of_the_dgsn():
+    text = (
+        "Tanger - Le wali de la Sûreté de Tanger, M. Ahmed Alami, a reçu la délégation. Les "
+        "participants ont décidé de renforcer les centres de coopération policière "
+        "d'Algésiras et de Tanger Med."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    (recommendation,) = extraction.recommendations
+    assert recommendation.text.endswith("et de Tanger Med")
+    (wali,) = extraction.people
+    assert (wali.name, wali.position, wali.organization_key, wali.honorific) == (
+        "Ahmed Alami",
+        "wali de la Sûreté de Tanger",
+        "org:dgsn",
+        "M.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ministry"),
+    [
+        (
+            "El ministro del Interior, Pedro Gómez Ruiz, acordó con la DGSN crear un "
+            "grupo de trabajo sobre el narcotráfico.",
+            "es_interior",
+        ),
+        (
+            "Le ministre de l'Intérieur, Karim Tazi, a convenu avec la DGP de créer un "
+            "groupe de travail sur le narcotrafic.",
+            "ma_interior",
+        ),
+        (
+            "Le ministre espagnol de l'Intérieur, Pedro Gómez, a convenu avec la DGSN de créer "
+            "un groupe de travail sur le narcotrafic.",
+            "es_interior",
+        ),
+    ],
+)
+def test_an_unqualified_interior_minister_is_of_the_country_whose_press_writes(text, ministry):
+    extraction = extract(text, published=PUBLISHED)
+    (minister,) = extraction.people
+    assert minister.organization_key == f"org:{ministry}"
