@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from committee.importer.extraction.agreements import MechanismMention
+from committee.importer.extraction.agreements import AgreementMention, MechanismMention
 from committee.importer.extraction.anchoring import Anchor
 from committee.importer.extraction.bodies import BodyMention
 from committee.importer.extraction.latin_lexicon import LatinLexicon, compiled
@@ -164,6 +164,27 @@ class LatinDecisionReader:
             if not body.anaphoric:
                 return index
         return None
+
+
+def find_latin_agreements(doc: LatinDocument, lexicon: LatinLexicon) -> list[AgreementMention]:
+    """A singular «accord / acuerdo / memorando …» in a sentence that signs it («signé»,
+    «firmaron»); its subject follows «sur», «en materia de» … to the end of its clause."""
+    head = compiled(lexicon.agreement_heads)
+    signing = compiled(lexicon.signing)
+    subject = re.compile(rf"[^,;.]{{0,60}}?[ \t](?:{lexicon.agreement_subject})[ \t]+")
+    found = []
+    for match in head.finditer(doc.norm):
+        sentence = doc.sentence_of(match.start())
+        if not signing.search(doc.norm, *sentence):
+            continue
+        clause_end = doc.clause_end(match.end())
+        introduced = subject.match(doc.norm, match.end(), clause_end)
+        span = doc.trim(introduced.end(), clause_end) if introduced else None
+        text = doc.original(*span) if span and span[1] > span[0] else None
+        found.append(
+            AgreementMention(match.start(), match.end(), sentence, span if text else None, text)
+        )
+    return found
 
 
 def find_latin_decisions(

@@ -81,6 +81,10 @@ class LatinLexicon:
     #: Whose institutions an unqualified «ministre de l'Intérieur» names: the country whose
     #: press mostly writes in this language about the committee.
     home_side: str
+    #: An agreement's head noun, the words that sign it, and what introduces its subject.
+    agreement_heads: str
+    signing: str
+    agreement_subject: str
     #: Adjectives that qualify a body or a meeting without saying which one it is.
     adjectives: str
     #: Words that end a body's mandate («… a tenu», «… celebró»).
@@ -228,9 +232,13 @@ FRENCH = LatinLexicon(
     security=words(
         "sécurité|sécuritaire|police|policière|sûreté|terrorisme|terroriste|extrémisme|"
         "criminalité|crime|drogue|stupéfiants|migration irrégulière|immigration irrégulière|"
-        "renseignement|gendarmerie|garde civile|cybercriminalité|cybercrime"
+        "renseignement|gendarmerie|garde civile|cybercriminalité|cybercrime|narcotrafic|"
+        "traite des êtres humains"
     ),
     home_side="MA",
+    agreement_heads=words("accord|convention|mémorandum d'entente|protocole d'accord|protocole"),
+    signing=words("signé|signée|ont signé|a signé|signature|paraphé|conclu|scellé"),
+    agreement_subject=words("sur|relatif à|relative à|portant sur|en matière de|concernant"),
     adjectives=words(
         "technique|techniques|mixte|mixtes|conjoint|conjointe|conjoints|conjointes|bilatéral|"
         "bilatérale|permanent|permanente|spécialisé|spécialisée|scientifique|scientifiques|"
@@ -398,9 +406,13 @@ SPANISH = LatinLexicon(
     security=words(
         "seguridad|policía|policial|terrorismo|terrorista|extremismo|radicalización|"
         "delincuencia|crimen|criminalidad|droga|narcotráfico|inmigración irregular|"
-        "información|guardia civil|inteligencia|ciberdelincuencia|cibercriminalidad"
+        "información|guardia civil|inteligencia|ciberdelincuencia|cibercriminalidad|"
+        "narcotráfico|trata de seres humanos|migración irregular"
     ),
     home_side="ES",
+    agreement_heads=words("acuerdo|convenio|memorando de entendimiento|memorándum|protocolo"),
+    signing=words("firmado|firmada|firmaron|firmó|han firmado|firma|suscrito|suscribieron"),
+    agreement_subject=words("sobre|relativo a|en materia de|para|contra"),
     adjectives=words(
         "técnico|técnica|técnicos|técnicas|mixto|mixta|conjunto|conjunta|bilateral|permanente|"
         "especializado|especializada|científico|científica|hispano-marroquí|marroquí-español|"

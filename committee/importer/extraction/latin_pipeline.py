@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import replace
 from functools import cache
 
-from committee.importer.extraction.agreement_facts import mechanism_facts
-from committee.importer.extraction.anchoring import attach
+from committee.importer.extraction.agreement_facts import agreement_facts, mechanism_facts
+from committee.importer.extraction.anchoring import Anchor, attach
 from committee.importer.extraction.body_facts import (
     BodyCircumstances,
     ChairsFound,
@@ -24,6 +24,8 @@ from committee.importer.extraction.body_facts import (
 )
 from committee.importer.extraction.latin_dates import LatinDates, find_latin_dates
 from committee.importer.extraction.latin_decisions import (
+    LatinDecisionReader,
+    find_latin_agreements,
     find_latin_decisions,
     find_latin_mechanisms,
     latin_chair_phrases,
@@ -92,9 +94,11 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
     meeting_mentions = events.meetings(body_mentions)
     meetings, meeting_keys = resolve_meetings(meeting_mentions, body_of)
     drafts = find_latin_decisions(doc, lexicon, body_mentions)
+    agreements = find_latin_agreements(doc, lexicon)
     anchors = [
         *meeting_anchors(meetings),
         *latin_establishment_anchors(doc, lexicon, body_mentions, body_keys),
+        *(Anchor(a.start, a.end, f"agreement:{i + 1}") for i, a in enumerate(agreements)),
     ]
     dateline = latin_dateline_end(doc)
     blocked = Intervals(
@@ -157,6 +161,16 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
         organizations=tuple(organization_facts(doc, orgs, roles, {})),
         people=tuple(people),
         recommendations=tuple(recommendations),
+        agreements=tuple(
+            agreement_facts(
+                doc,
+                agreements,
+                sorted([*orgs, *roles], key=lambda mention: mention.start),
+                around.dates,
+                around.places,
+                LatinDecisionReader(doc, lexicon, []).theme,
+            )
+        ),
         mechanisms=tuple(
             mechanism_facts(doc, find_latin_mechanisms(doc), as_ports(doc, places), orgs)
         ),
@@ -185,7 +199,11 @@ def _judged(
 ) -> Extraction:
     """Relevant: something the committee tracks, in a text about security; else no facts."""
     tracked = bool(
-        named_meeting or extraction.bodies or extraction.recommendations or extraction.mechanisms
+        named_meeting
+        or extraction.bodies
+        or extraction.recommendations
+        or extraction.mechanisms
+        or extraction.agreements
     )
     security = compiled(lexicon.security).search(doc.norm)
     if tracked and (extraction.organizations or security):

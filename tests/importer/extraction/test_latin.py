@@ -218,3 +218,25 @@ def test_an_unqualified_interior_minister_is_of_the_country_whose_press_writes(t
     extraction = extract(text, published=PUBLISHED)
     (minister,) = extraction.people
     assert minister.organization_key == f"org:{ministry}"
+
+
+def test_an_agreement_is_one_only_when_the_sentence_signs_it():
+    unsigned = extract(
+        "El acuerdo de cooperación policial entre ambos países sigue en vigor.",
+        published=PUBLISHED,
+    )
+    assert unsigned.agreements == ()
+    text = (
+        "Le ministre de l'Intérieur et son homologue espagnol ont signé le 15 février 2018 à "
+        "Rabat un mémorandum d'entente sur la lutte contre la migration irrégulière."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    (agreement,) = extraction.agreements
+    assert (agreement.theme, str(agreement.signed), agreement.city) == (
+        "migration",
+        "2018-02-15",
+        "rabat",
+    )
+    assert agreement.subject == "la lutte contre la migration irrégulière"
+    assert "org:ma_interior" in agreement.party_keys
+    assert all(text[s.start : s.end] == s.quote for s in agreement.spans)
