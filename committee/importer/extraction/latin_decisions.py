@@ -16,10 +16,12 @@ import re
 from committee.importer.extraction.agreements import AgreementMention, MechanismMention
 from committee.importer.extraction.anchoring import Anchor
 from committee.importer.extraction.bodies import BodyMention
+from committee.importer.extraction.circumstances import OrgPhrase
 from committee.importer.extraction.latin_lexicon import LatinLexicon, compiled
 from committee.importer.extraction.latin_text import LatinDocument, latin, latin_fold
 from committee.importer.extraction.mention_index import ByStart
 from committee.importer.extraction.model import MechanismKind, Theme
+from committee.importer.extraction.organizations import OrgMention
 from committee.importer.extraction.recommendations import RecommendationDraft
 from committee.importer.extraction.themes import classify
 
@@ -212,6 +214,21 @@ def latin_establishment_anchors(
         if found and len(doc.words(body.end, found.start())) <= 3:
             anchors.append(Anchor(body.start, found.end(), key))
     return anchors
+
+
+def latin_organizers(
+    doc: LatinDocument, lexicon: LatinLexicon, orgs: ByStart[OrgMention]
+) -> list[OrgPhrase]:
+    """«organisé par la DGSN et la DGP», «organizado por …»: the institutions that organise,
+    named in the rest of the clause."""
+    phrases = []
+    for match in compiled(lexicon.organizers).finditer(doc.norm):
+        end = doc.clause_end(match.end())
+        named = orgs.between(match.end(), end)
+        if named:
+            keys = tuple(dict.fromkeys(org.key for org in named))
+            phrases.append(OrgPhrase(match.start(), named[-1].end, keys))
+    return phrases
 
 
 def latin_chair_phrases(doc: LatinDocument, lexicon: LatinLexicon) -> list[tuple[int, int]]:

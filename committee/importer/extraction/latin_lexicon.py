@@ -82,6 +82,7 @@ class LatinLexicon:
     #: press mostly writes in this language about the committee.
     home_side: str
     #: An agreement's head noun, the words that sign it, and what introduces its subject.
+    organizers: str
     agreement_heads: str
     signing: str
     agreement_subject: str
@@ -236,6 +237,10 @@ FRENCH = LatinLexicon(
         "traite des êtres humains"
     ),
     home_side="MA",
+    organizers=words(
+        "organisé par|organisée par|organisé conjointement par|à l'initiative de|"
+        "en partenariat avec|en coordination avec"
+    ),
     agreement_heads=words("accord|convention|mémorandum d'entente|protocole d'accord|protocole"),
     signing=words("signé|signée|ont signé|a signé|signature|paraphé|conclu|scellé"),
     agreement_subject=words("sur|relatif à|relative à|portant sur|en matière de|concernant"),
@@ -410,6 +415,10 @@ SPANISH = LatinLexicon(
         "narcotráfico|trata de seres humanos|migración irregular"
     ),
     home_side="ES",
+    organizers=words(
+        "organizado por|organizada por|organizado conjuntamente por|a iniciativa de|"
+        "en colaboración con|en coordinación con"
+    ),
     agreement_heads=words("acuerdo|convenio|memorando de entendimiento|memorándum|protocolo"),
     signing=words("firmado|firmada|firmaron|firmó|han firmado|firma|suscrito|suscribieron"),
     agreement_subject=words("sobre|relativo a|en materia de|para|contra"),

@@ -30,6 +30,7 @@ from committee.importer.extraction.latin_decisions import (
     find_latin_mechanisms,
     latin_chair_phrases,
     latin_establishment_anchors,
+    latin_organizers,
 )
 from committee.importer.extraction.latin_events import LatinEvents
 from committee.importer.extraction.latin_lexicon import LEXICONS, LatinLexicon, compiled
@@ -111,24 +112,33 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
         for p in places
         if not p.dateline and p.kind != "port" and not blocked.covers(p.start, p.end)
     ]
+    by_start = ByStart(orgs, lambda o: o.start)
+    organizers = latin_organizers(doc, lexicon, by_start)
     around = MeetingCircumstances(
         attach(doc, anchors, [(d.start, d.end, d) for d in dates if d.start >= dateline]),
         attach(doc, anchors, [(p.start, p.end, p) for p in venues]),
         [],
-        [],
+        attach(doc, anchors, [(o.start, o.end, o) for o in organizers], ("meeting:", "body:")),
     )
     meeting_list = meeting_facts(doc, meetings, around, published, _event_words(language))
     subject = meeting_list[0].key if meeting_list else None
     index = MeetingIndex(meeting_mentions, meeting_keys, subject)
     recommendations = recommendation_facts(doc, drafts, body_keys, [], index)
     chairs: ChairsFound = {}
+    # «… du Comité, coprésidé par …», or «La réunion (du Comité) était coprésidée par …».
+    bodies_of_meetings = {entity.key: entity.body_key for entity in meetings}
     keyed = ByStart(
-        [(key, m.start) for key, m in zip(body_keys, body_mentions, strict=True) if key],
+        [(key, m.start) for key, m in zip(body_keys, body_mentions, strict=True) if key]
+        + [
+            (body, m.start)
+            for key, m in zip(meeting_keys, meeting_mentions, strict=True)
+            if key and (body := bodies_of_meetings.get(key))
+        ],
         lambda item: item[1],
     )
     named = (
         ByStart(roles, lambda r: r.start),
-        ByStart(orgs, lambda o: o.start),
+        by_start,
         ByStart(person_mentions, lambda p: p.position[0] if p.position else p.start),
     )
     for start, end in latin_chair_phrases(doc, lexicon):

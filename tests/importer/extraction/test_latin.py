@@ -240,3 +240,19 @@ def test_an_agreement_is_one_only_when_the_sentence_signs_it():
     assert agreement.subject == "la lutte contre la migration irrégulière"
     assert "org:ma_interior" in agreement.party_keys
     assert all(text[s.start : s.end] == s.quote for s in agreement.spans)
+
+
+def test_organisers_and_the_co_chairs_of_the_body_whose_meeting_it_was():
+    text = (
+        "Les polices des deux pays ont tenu jeudi à Rabat la XIe réunion du Comité stratégique "
+        "de sécurité, organisée par la DGSN et la DGP. La réunion était coprésidée par le "
+        "directeur général de la Police, Luis Ortega, et par le directeur général de la Sûreté "
+        "nationale, Karim Benali."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    (session,) = extraction.meetings
+    assert (session.kind, session.ordinal) == ("strategic_committee_session", 11)
+    assert set(session.organizer_keys) == {"org:dgsn", "org:dgp"}
+    (committee,) = extraction.bodies
+    assert {chair.side for chair in committee.chairs} == {"MA", "ES"}
+    assert all(chair.person_key for chair in committee.chairs)
