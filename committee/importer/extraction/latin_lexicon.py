@@ -83,6 +83,9 @@ class LatinLexicon:
     home_side: str
     #: An agreement's head noun, the words that sign it, and what introduces its subject.
     organizers: str
+    #: Verbs that report speech, and the pronouns that stand for the last person named.
+    speech: str
+    pronouns: str
     agreement_heads: str
     signing: str
     agreement_subject: str
@@ -237,6 +240,8 @@ FRENCH = LatinLexicon(
         "traite des êtres humains"
     ),
     home_side="MA",
+    speech=words("a déclaré|a affirmé|a souligné|a indiqué|a estimé|a assuré|a ajouté|a rappelé"),
+    pronouns=words("il|elle"),
     organizers=words(
         "organisé par|organisée par|organisé conjointement par|à l'initiative de|"
         "en partenariat avec|en coordination avec"
@@ -415,6 +420,8 @@ SPANISH = LatinLexicon(
         "narcotráfico|trata de seres humanos|migración irregular"
     ),
     home_side="ES",
+    speech=words("declaró|afirmó|aseguró|subrayó|señaló|destacó|añadió|indicó|ha afirmado"),
+    pronouns=words("él|ella"),
     organizers=words(
         "organizado por|organizada por|organizado conjuntamente por|a iniciativa de|"
         "en colaboración con|en coordinación con"

@@ -41,6 +41,7 @@ from committee.importer.extraction.latin_names import (
     latin_dateline_end,
 )
 from committee.importer.extraction.latin_people import find_latin_people, latin_chairs
+from committee.importer.extraction.latin_statements import find_latin_statements
 from committee.importer.extraction.latin_text import LatinDocument
 from committee.importer.extraction.meeting_facts import (
     EventWords,
@@ -53,6 +54,7 @@ from committee.importer.extraction.mention_index import ByStart, Intervals
 from committee.importer.extraction.model import BodyKind, Extraction
 from committee.importer.extraction.organizations import organization_facts
 from committee.importer.extraction.recommendation_facts import MeetingIndex, recommendation_facts
+from committee.importer.extraction.speech_facts import statement_facts
 
 #: Languages the Latin-script path reads.
 LATIN_LANGUAGES = frozenset(LEXICONS)
@@ -169,6 +171,11 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
         meetings=tuple(meeting_list),
         bodies=tuple(body_list),
         organizations=tuple(organization_facts(doc, orgs, roles, {})),
+        statements=tuple(
+            statement_facts(
+                doc, find_latin_statements(doc, lexicon, person_mentions), subject, people
+            )
+        ),
         people=tuple(people),
         recommendations=tuple(recommendations),
         agreements=tuple(

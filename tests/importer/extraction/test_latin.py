@@ -256,3 +256,28 @@ def test_organisers_and_the_co_chairs_of_the_body_whose_meeting_it_was():
     (committee,) = extraction.bodies
     assert {chair.side for chair in committee.chairs} == {"MA", "ES"}
     assert all(chair.person_key for chair in committee.chairs)
+
+
+def test_a_statement_needs_a_speaker_and_is_direct_when_quoted():
+    nobody = extract(
+        "Le séminaire s'est ouvert hier à Rabat. « La coopération est exemplaire », a déclaré "
+        "un responsable.",
+        published=PUBLISHED,
+    )
+    assert nobody.statements == ()
+    text = (
+        "El seminario hispano-marroquí se inauguró ayer en Rabat. El director general de la "
+        "Policía, Luis Ortega, afirmó que la colaboración con Marruecos es excelente. "
+        "«Compartimos información en tiempo real con nuestros socios», añadió él."
+    )
+    extraction = extract(text, published=PUBLISHED)
+    reported, direct = extraction.statements
+    (director,) = extraction.people
+    assert (reported.kind, reported.person_key) == ("reported", director.key)
+    assert reported.text == "la colaboración con Marruecos es excelente"
+    assert (direct.kind, direct.person_key, direct.organization_key) == (
+        "direct",
+        director.key,
+        "org:dgp",
+    )
+    assert direct.meeting_key == extraction.meetings[0].key
