@@ -2,7 +2,8 @@
 
 The same meeting reported twice, the same person under another spelling, the same body named
 differently: these functions answer "which existing record is this?" with queries and a
-word-overlap similarity over normalised Arabic. They read; they never write.
+word-overlap similarity over normalised Arabic (or French and Spanish, accents folded). They
+read; they never write.
 """
 
 from __future__ import annotations
