@@ -135,3 +135,23 @@ def test_a_person_is_matched_across_scripts_by_a_latin_alias_already_known(seed_
     assert Person.objects.count() == people + 1  # his Moroccan counterpart has no Latin alias
     director.refresh_from_db()
     assert director.name_es == "Ignacio Cosidó"
+
+
+def test_a_french_article_alone_makes_french_original_records(no_memory):
+    report = import_article(
+        article=article_file("029_french_strategic_session_rabat.txt"),
+        published=dt.date(2026, 3, 12),
+        memory=no_memory,
+    )
+    source = SourceDocument.objects.get(pk=report.source)
+    session = Meeting.objects.get(kind="strategic_committee_session", ordinal=3)
+    assert (session.original_language, session.title_ar) == ("fr", "")
+    assert session.title_fr.startswith("troisième session du Comité stratégique")
+    director = Person.objects.get(name_fr="Abdellatif Hammouchi")
+    assert (director.original_language, director.side) == ("fr", "MA")
+    group = Body.objects.get(kind="working_group")
+    assert (group.mandate_fr, group.status) == ("la lutte contre la cybercriminalité", "proposed")
+    for record in (session, director, group):
+        citations = cited_in(record, source)
+        assert citations
+        assert all(source.text[c.start : c.end] == c.quote for c in citations)
