@@ -33,7 +33,8 @@ from committee.importer.extraction.latin_decisions import (
     latin_organizers,
 )
 from committee.importer.extraction.latin_events import LatinEvents
-from committee.importer.extraction.latin_lexicon import LEXICONS, LatinLexicon, compiled
+from committee.importer.extraction.latin_languages import LEXICONS
+from committee.importer.extraction.latin_lexicon import LatinLexicon, compiled
 from committee.importer.extraction.latin_names import (
     as_ports,
     find_latin_organizations,
