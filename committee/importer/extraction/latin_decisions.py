@@ -22,6 +22,7 @@ from committee.importer.extraction.latin_text import LatinDocument, latin, latin
 from committee.importer.extraction.mention_index import ByStart
 from committee.importer.extraction.model import MechanismKind, Theme
 from committee.importer.extraction.organizations import OrgMention
+from committee.importer.extraction.plans import PlanMention
 from committee.importer.extraction.recommendations import RecommendationDraft
 from committee.importer.extraction.themes import classify
 
@@ -59,7 +60,15 @@ def find_latin_mechanisms(doc: LatinDocument) -> list[MechanismMention]:
 
 
 class LatinDecisionReader:
-    def __init__(self, doc: LatinDocument, lexicon: LatinLexicon, bodies: list[BodyMention]):
+    def __init__(
+        self,
+        doc: LatinDocument,
+        lexicon: LatinLexicon,
+        bodies: list[BodyMention],
+        plans: list[PlanMention] | None = None,
+    ):
+        self.plans = plans or []
+        self._plan_action = re.compile(rf"(?:{lexicon.plan_actions})(?![\w-])")
         self.doc = doc
         self.lexicon = lexicon
         self.bodies = bodies
@@ -151,6 +160,13 @@ class LatinDecisionReader:
             mandate = self.bodies[body].mandate_text
             draft.theme = self.theme(mandate, institutional=True) if mandate else "institutional"
             return
+        plan = self._plan_in(start, end)
+        if plan is not None and self._plan_action.match(self.doc.norm, start):
+            draft.kind, draft.plan = "adopts_plan", plan
+            scope = self.plans[plan].scope
+            text = self.doc.norm[scope[0] : scope[1]] if scope else ""
+            draft.theme = self.theme(text, institutional=True)
+            return
         draft.body = body
         if self._standing.search(self.doc.norm, start, end):
             draft.kind = "standing"
@@ -160,6 +176,12 @@ class LatinDecisionReader:
         """Keywords match at the start of a word («formation» is not in «informations»)."""
         spaced = " " + re.sub(r"['’]", "' ", latin_fold(text))
         return classify(spaced, institutional=institutional, keywords=self._themes)
+
+    def _plan_in(self, start: int, end: int) -> int | None:
+        for index, plan in enumerate(self.plans):
+            if start <= plan.start < min(end, start + 40):
+                return index
+        return None
 
     def _body_in(self, start: int, end: int) -> int | None:
         for index, body in self._by_start.between(start, end):
@@ -190,9 +212,12 @@ def find_latin_agreements(doc: LatinDocument, lexicon: LatinLexicon) -> list[Agr
 
 
 def find_latin_decisions(
-    doc: LatinDocument, lexicon: LatinLexicon, bodies: list[BodyMention]
+    doc: LatinDocument,
+    lexicon: LatinLexicon,
+    bodies: list[BodyMention],
+    plans: list[PlanMention],
 ) -> list[RecommendationDraft]:
-    return LatinDecisionReader(doc, lexicon, bodies).read()
+    return LatinDecisionReader(doc, lexicon, bodies, plans).read()
 
 
 def latin_establishment_anchors(

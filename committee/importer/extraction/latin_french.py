@@ -139,6 +139,10 @@ FRENCH = LatinLexicon(
         "traite des êtres humains"
     ),
     home_side="MA",
+    plan_heads=words("plan d'action|programme de travail|programme d'action|feuille de route"),
+    plan_adjectives=words("bilatéral|bilatérale|conjoint|conjointe|commun|commune|annuel|annuelle"),
+    plan_scope=words("en matière de|dans le domaine de|dans les domaines de|portant sur|sur"),
+    plan_actions=words("élaborer|adopter|mettre en œuvre|élaboration|adoption|mise en œuvre"),
     speech=words("a déclaré|a affirmé|a souligné|a indiqué|a estimé|a assuré|a ajouté|a rappelé"),
     pronouns=words("il|elle"),
     organizers=words(

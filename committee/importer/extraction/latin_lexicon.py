@@ -83,6 +83,12 @@ class LatinLexicon:
     home_side: str
     #: An agreement's head noun, the words that sign it, and what introduces its subject.
     organizers: str
+    #: Action plans: their nouns, adjectives, what introduces their scope, and the verbs that
+    #: make a recommendation adopt one.
+    plan_heads: str
+    plan_adjectives: str
+    plan_scope: str
+    plan_actions: str
     #: Verbs that report speech, and the pronouns that stand for the last person named.
     speech: str
     pronouns: str

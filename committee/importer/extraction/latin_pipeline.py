@@ -42,6 +42,7 @@ from committee.importer.extraction.latin_names import (
     latin_dateline_end,
 )
 from committee.importer.extraction.latin_people import find_latin_people, latin_chairs
+from committee.importer.extraction.latin_plans import find_latin_plans
 from committee.importer.extraction.latin_statements import find_latin_statements
 from committee.importer.extraction.latin_text import LatinDocument
 from committee.importer.extraction.meeting_facts import (
@@ -54,7 +55,12 @@ from committee.importer.extraction.meeting_facts import (
 from committee.importer.extraction.mention_index import ByStart, Intervals
 from committee.importer.extraction.model import BodyKind, Extraction
 from committee.importer.extraction.organizations import organization_facts
-from committee.importer.extraction.recommendation_facts import MeetingIndex, recommendation_facts
+from committee.importer.extraction.recommendation_facts import (
+    MeetingIndex,
+    plan_facts,
+    plan_keys,
+    recommendation_facts,
+)
 from committee.importer.extraction.speech_facts import statement_facts
 
 #: Languages the Latin-script path reads.
@@ -97,7 +103,9 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
 
     meeting_mentions = events.meetings(body_mentions)
     meetings, meeting_keys = resolve_meetings(meeting_mentions, body_of)
-    drafts = find_latin_decisions(doc, lexicon, body_mentions)
+    plans = find_latin_plans(doc, lexicon)
+    keys_of_plans = plan_keys(plans)
+    drafts = find_latin_decisions(doc, lexicon, body_mentions, plans)
     agreements = find_latin_agreements(doc, lexicon)
     anchors = [
         *meeting_anchors(meetings),
@@ -126,7 +134,7 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
     meeting_list = meeting_facts(doc, meetings, around, published, _event_words(language))
     subject = meeting_list[0].key if meeting_list else None
     index = MeetingIndex(meeting_mentions, meeting_keys, subject)
-    recommendations = recommendation_facts(doc, drafts, body_keys, [], index)
+    recommendations = recommendation_facts(doc, drafts, body_keys, keys_of_plans, index)
     chairs: ChairsFound = {}
     # «… du Comité, coprésidé par …», or «La réunion (du Comité) était coprésidée par …».
     bodies_of_meetings = {entity.key: entity.body_key for entity in meetings}
@@ -179,6 +187,7 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
         ),
         people=tuple(people),
         recommendations=tuple(recommendations),
+        action_plans=tuple(plan_facts(doc, plans, keys_of_plans, recommendations)),
         agreements=tuple(
             agreement_facts(
                 doc,
@@ -222,6 +231,7 @@ def _judged(
         or extraction.recommendations
         or extraction.mechanisms
         or extraction.agreements
+        or extraction.action_plans
     )
     security = compiled(lexicon.security).search(doc.norm)
     if tracked and (extraction.organizations or security):

@@ -153,6 +153,10 @@ SPANISH = LatinLexicon(
         "narcotráfico|trata de seres humanos|migración irregular"
     ),
     home_side="ES",
+    plan_heads=words("plan de acción|programa de trabajo|programa de acción|hoja de ruta"),
+    plan_adjectives=words("bilateral|conjunto|conjunta|común|anual"),
+    plan_scope=words("en materia de|en el ámbito de|en los ámbitos de|sobre"),
+    plan_actions=words("elaborar|adoptar|aprobar|poner en marcha|elaboración|adopción|aprobación"),
     speech=words("declaró|afirmó|aseguró|subrayó|señaló|destacó|añadió|indicó|ha afirmado"),
     pronouns=words("él|ella"),
     organizers=words(

@@ -281,3 +281,33 @@ def test_a_statement_needs_a_speaker_and_is_direct_when_quoted():
         "org:dgp",
     )
     assert direct.meeting_key == extraction.meetings[0].key
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "theme"),
+    [
+        (
+            "Ambas partes acordaron elaborar un plan de acción bilateral para 2014 en materia "
+            "de formación policial y asistencia técnica.",
+            ("2014", "2014"),
+            "training",
+        ),
+        (
+            "Les deux parties ont convenu d'adopter un plan d'action conjoint pour la période "
+            "2015-2016 en matière de lutte contre le terrorisme.",
+            ("2015", "2016"),
+            "counter_terrorism",
+        ),
+    ],
+)
+def test_a_recommendation_that_draws_up_a_plan_adopts_it(text, period, theme):
+    extraction = extract(text, published=PUBLISHED)
+    (recommendation,) = extraction.recommendations
+    (plan,) = extraction.action_plans
+    assert (recommendation.kind, recommendation.theme) == ("adopts_plan", theme)
+    assert (str(plan.period_start), str(plan.period_end)) == period
+    assert (plan.bilateral, plan.status, plan.recommendation_key) == (
+        True,
+        "proposed",
+        recommendation.key,
+    )
