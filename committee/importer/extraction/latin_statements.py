@@ -23,6 +23,7 @@ def find_latin_statements(
     doc: LatinDocument, lexicon: LatinLexicon, people: list[PersonMention]
 ) -> list[StatementDraft]:
     by_start = ByStart(people, lambda person: person.start)
+    quotes = ByStart(doc.quotes, lambda quote: quote[0])
     pronoun = compiled(lexicon.pronouns)
     that = compiled("que|qu'")
     drafts: list[StatementDraft] = []
@@ -40,7 +41,7 @@ def find_latin_statements(
                 speaker = by_start.last_before(verb.start())
         if speaker is None:
             continue
-        content = _quotation(doc, sentence)
+        content = _quotation(doc, quotes, sentence)
         direct = content is not None
         if content is None:
             following = that.search(doc.norm, verb.end(), min(sentence[1], verb.end() + 40))
@@ -71,11 +72,12 @@ def _refers_back(doc: LatinDocument, pronoun: re.Pattern[str], start: int, end: 
     return doc.norm[max(0, start - 4) : start].strip(" ,") in ("»", '"', "”")
 
 
-def _quotation(doc: LatinDocument, sentence: tuple[int, int]) -> tuple[int, int] | None:
+def _quotation(
+    doc: LatinDocument, quotes: ByStart[tuple[int, int]], sentence: tuple[int, int]
+) -> tuple[int, int] | None:
     """The first quotation of the sentence long enough to be words someone said."""
-    for start, end in doc.quotes:
-        if sentence[0] <= start < sentence[1]:
-            inner = doc.trim(start + 1, end - 1)
-            if len(doc.words(*inner)) >= _MINIMUM_WORDS:
-                return inner
+    for start, end in quotes.between(*sentence):
+        inner = doc.trim(start + 1, end - 1)
+        if len(doc.words(*inner)) >= _MINIMUM_WORDS:
+            return inner
     return None
