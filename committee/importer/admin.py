@@ -101,6 +101,7 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
                 "confirm": confirm,
                 "article": article,
                 "highlighted": highlight(article.text, spans),
+                "language": (report.extraction or {}).get("language", "ar"),
             },
         )
 

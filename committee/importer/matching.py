@@ -2,7 +2,8 @@
 
 The same meeting reported twice, the same person under another spelling, the same body named
 differently: these functions answer "which existing record is this?" with queries and a
-word-overlap similarity over normalised Arabic. They read; they never write.
+word-overlap similarity over normalised Arabic (or French and Spanish, accents folded). They
+read; they never write.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.db import models
 
 from committee import arabic
 from committee.dates import DatePrecision, truncate
+from committee.importer.extraction.latin_text import ACCENT_FOLDS
 from committee.sources.models import Citation, SourceDocument
 
 #: Words that carry no identity in the genre's prose.
@@ -22,7 +24,14 @@ STOPWORD_TEXT = (
     "في من على إلى الى عن مع بين أو او ثم قد لقد كما التي الذي الذين اللذين هذه هذا ذلك تلك"
     " كل بعض أيضا ايضا مجال إطار اطار خلال حول وذلك وهي وهو هي هو أن ان إن لا ما لم لن"
 )
-STOPWORDS = frozenset(arabic.normalize(word) for word in STOPWORD_TEXT.split())
+#: The same for French and Spanish articles (accents folded).
+LATIN_STOPWORD_TEXT = (
+    "le la les un une des du de au aux et ou en sur pour par dans avec que qui ce cette ces"
+    " son sa ses leur leurs el los las del al y o con por para que se su sus este esta"
+)
+STOPWORDS = frozenset(arabic.normalize(word) for word in STOPWORD_TEXT.split()) | frozenset(
+    LATIN_STOPWORD_TEXT.split()
+)
 PREFIXES = ("وبال", "وكال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
 SUFFIXES = ("ات", "ين", "ون", "يه", "ه", "ي")
 WORD = re.compile(r"\w+")
@@ -41,7 +50,8 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> frozenset[str]:
-    normalized = arabic.normalize(text)
+    """Content words, stemmed; French and Spanish accents folded («réunion» = «reunion»)."""
+    normalized = arabic.normalize(text).translate(ACCENT_FOLDS)
     return frozenset(
         stem(word) for word in WORD.findall(normalized) if word not in STOPWORDS and len(word) > 1
     )

@@ -64,8 +64,8 @@ def import_article(
     report.extraction = extraction_to_dict(extraction)
     if not extraction.language_supported:
         raise ArticleRefused(
-            f"{article.file_name or 'the article'} is in a language the importer does not read yet "
-            f"({extraction.language}); only Arabic articles are imported for now."
+            f"{article.file_name or 'the article'} is in a language the importer does not read "
+            f"({extraction.language}); Arabic, French and Spanish articles are imported."
         )
     if not extraction.is_relevant:
         raise ArticleRefused(
@@ -81,6 +81,7 @@ def import_article(
             _refuse_concurrent_imports()
             source, created = _source(
                 article,
+                language=extraction.language,
                 published=published,
                 url=url,
                 title=title,
@@ -174,6 +175,7 @@ def _refuse_concurrent_imports() -> None:
 def _source(
     article: Article,
     *,
+    language: str,
     published: dt.date | None,
     url: str,
     title: str,
@@ -185,7 +187,7 @@ def _source(
         return existing, False
     source = SourceDocument(
         text=article.text,
-        language="ar",
+        language=language,
         title=title or _first_words(article.text),
         url=url,
         publisher=publisher,
@@ -193,7 +195,7 @@ def _source(
         file_name=article.file_name,
         visibility=visibility,
         needs_review=True,
-        original_language="ar",
+        original_language=language,
     )
     source.save()
     return source, True

@@ -41,6 +41,21 @@ def test_the_preview_shows_the_extraction_and_saves_nothing(client, ma_secretari
     assert row_counts() == before
 
 
+def test_a_spanish_article_is_previewed_left_to_right_and_saved(client, ma_secretariat):
+    client.force_login(ma_secretariat)
+    spanish = (ARTICLES / "030_spanish_second_seminar_marrakech.txt").read_bytes()
+    preview = upload(client, spanish)
+    assert preview.status_code == 200
+    assert 'class="source-text" lang="es" dir="ltr"' in preview.text
+    assert "<mark" in preview.text
+    confirm = preview.context["confirm"]
+    data = {name: confirm[name].value() for name in confirm.fields}
+    saved = client.post(URL, {**{k: "" if v is None else v for k, v in data.items()}, "save": "1"})
+    assert saved.status_code == 302
+    assert SourceDocument.objects.get().language == "es"
+    assert Meeting.objects.filter(kind="seminar", ordinal=2).exists()
+
+
 def test_saving_the_preview_creates_the_records_and_shows_the_article(client, ma_secretariat):
     client.force_login(ma_secretariat)
     preview = upload(client, SEED.read_bytes())

@@ -1,4 +1,5 @@
-"""The article importer's pure extractor: Arabic press prose in, evidence-linked facts out.
+"""The article importer's pure extractor: Arabic, French and Spanish press prose in,
+evidence-linked facts out (the Latin-script languages through ``latin_*`` and their lexicons).
 
 ``extract(text, published=…)`` finds the meetings, bodies, institutions, people,
 recommendations, action plans, agreements, mechanisms, statements and presentations an

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from committee.importer.extraction.agreements import AgreementMention, MechanismMention
 from committee.importer.extraction.anchoring import Attached
 from committee.importer.extraction.dates import DateMention
 from committee.importer.extraction.evidence import ordered_evidence, spans_of
-from committee.importer.extraction.model import AgreementFact, Evidence, MechanismFact
+from committee.importer.extraction.model import AgreementFact, Evidence, MechanismFact, Theme
 from committee.importer.extraction.organizations import OrgMention, RoleMention
 from committee.importer.extraction.places import PlaceMention
 from committee.importer.extraction.text import Document
@@ -19,8 +21,10 @@ def agreement_facts(
     orgs: list[OrgMention | RoleMention],
     dates: list[Attached[DateMention]],
     places: list[Attached[PlaceMention]],
+    theme_of: Callable[[str], Theme] = classify,
 ) -> list[AgreementFact]:
-    """Parties are the institutions named (or whose heads are named) in the signing words."""
+    """Parties are the institutions named (or whose heads are named) in the signing words;
+    ``theme_of`` reads the subject in the article's language."""
     facts = []
     for index, agreement in enumerate(agreements):
         key = f"agreement:{index + 1}"
@@ -48,7 +52,7 @@ def agreement_facts(
                 key=key,
                 title=doc.original(agreement.start, agreement.end),
                 subject=agreement.subject_text,
-                theme=classify(agreement.subject_text or ""),
+                theme=theme_of(agreement.subject_text or ""),
                 signed=signed,
                 city=city,
                 party_keys=tuple(dict.fromkeys(parties)),

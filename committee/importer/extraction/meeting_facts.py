@@ -15,6 +15,7 @@ date, or said with a future form («ستنعقد», «المقبلة»), it is p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -136,6 +137,18 @@ _UNTIL = ar(r"(?<!\w)(?:إلى\s+غاية|الى\s+غاية|لغاية|حتى)\s
 
 
 @dataclass(frozen=True, slots=True)
+class EventWords:
+    """The words that open, close or announce a meeting, in the article's language."""
+
+    closing: re.Pattern[str]
+    opening: re.Pattern[str]
+    future: re.Pattern[str]
+
+
+ARABIC_EVENT_WORDS = EventWords(_CLOSING, _OPENING, _FUTURE)
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingCircumstances:
     dates: list[Attached[DateMention]]
     places: list[Attached[PlaceMention]]
@@ -150,18 +163,21 @@ def meeting_facts(
     meetings: list[MeetingEntity],
     found: MeetingCircumstances,
     published: dt.date | None,
+    words: EventWords = ARABIC_EVENT_WORDS,
 ) -> list[MeetingFact]:
     facts = []
     for index, meeting in enumerate(meetings):
         evidence: list[Evidence | None] = [
             doc.evidence("mention", m.start, m.end) for m in meeting.mentions
         ]
-        start, end, date_evidence = _dates(doc, [a for a in found.dates if a.target == meeting.key])
+        start, end, date_evidence = _dates(
+            doc, [a for a in found.dates if a.target == meeting.key], words
+        )
         evidence.extend(date_evidence)
         city, country, place_evidence = _place(
             [a for a in found.places if a.target == meeting.key], doc
         )
-        status = _status(doc, meeting, start, end, published)
+        status = _status(doc, meeting, start, end, published, words)
         dateline = found.dateline if index == 0 and city is None else None
         if dateline and _filed_from_venue(dateline, country, status, (start, end), published):
             city, country = dateline.key, dateline.country
@@ -205,7 +221,7 @@ def _name(doc: Document, meeting: MeetingEntity) -> str:
 
 
 def _dates(
-    doc: Document, dates: list[Attached[DateMention]]
+    doc: Document, dates: list[Attached[DateMention]], words: EventWords
 ) -> tuple[PartialDate | None, PartialDate | None, list[Evidence | None]]:
     start: PartialDate | None = None
     end: PartialDate | None = None
@@ -220,7 +236,7 @@ def _dates(
         if mention.first is None:
             evidence.append(doc.evidence("date", mention.start, mention.end))
             continue
-        role = _verb_role(doc, mention.start)
+        role = _verb_role(doc, mention.start, words)
         if mention.is_range and (start is None or end is None):
             start, end = start or mention.first, end or mention.last
             evidence.append(doc.evidence("date", mention.start, mention.end))
@@ -249,15 +265,15 @@ def _with_duration(
     return start, end
 
 
-def _verb_role(doc: Document, position: int) -> str | None:
+def _verb_role(doc: Document, position: int, words: EventWords) -> str | None:
     """ "end" after a closing word or «إلى غاية» / «حتى» right before the date, "start" after
     an opening one, in the words before a date."""
     sentence_start = doc.sentence_of(position)[0]
     if _UNTIL.search(doc.norm, max(sentence_start, position - 16), position):
         return "end"
     window = max(sentence_start, position - 80)
-    closing = [m.end() for m in _CLOSING.finditer(doc.norm, window, position)]
-    opening = [m.end() for m in _OPENING.finditer(doc.norm, window, position)]
+    closing = [m.end() for m in words.closing.finditer(doc.norm, window, position)]
+    opening = [m.end() for m in words.opening.finditer(doc.norm, window, position)]
     if not closing and not opening:
         return None
     return "end" if max(closing, default=-1) > max(opening, default=-1) else "start"
@@ -301,6 +317,7 @@ def _status(
     start: PartialDate | None,
     end: PartialDate | None,
     published: dt.date | None,
+    words: EventWords,
 ) -> MeetingStatus:
     first = start or end
     if published is not None and first is not None and not _around(first, published):
@@ -309,7 +326,7 @@ def _status(
         return "planned"
     for mention in meeting.mentions[:1]:
         sentence = doc.sentence_of(mention.start)
-        if _FUTURE.search(doc.norm, sentence[0], sentence[1]):
+        if words.future.search(doc.norm, sentence[0], sentence[1]):
             return "planned"
     return "held"
 

@@ -37,6 +37,7 @@ from committee.importer.extraction.circumstances import find_chairs, find_organi
 from committee.importer.extraction.dates import DateMention, find_dates
 from committee.importer.extraction.gazetteer import COMMON_WORD_SPELLINGS, PLACES
 from committee.importer.extraction.language import detect_language
+from committee.importer.extraction.latin_pipeline import LATIN_LANGUAGES, extract_latin
 from committee.importer.extraction.meeting_facts import (
     MeetingCircumstances,
     MeetingEntity,
@@ -101,9 +102,11 @@ def extract(text: str, *, published: dt.date | None) -> Extraction:
     if not text.strip():
         return Extraction("und", False, published, False, warnings=("the text is empty",))
     language = detect_language(text)
+    if language in LATIN_LANGUAGES:
+        return extract_latin(text, language, published)
     if language != "ar":
         name = _LANGUAGE_NAMES.get(language, language)
-        warning = f"the text is in {name}; only Arabic articles are extracted for now"
+        warning = f"the text is in {name}; only Arabic, French and Spanish articles are extracted"
         return Extraction(language, False, published, False, warnings=(warning,))
     return _Extractor(Document(text), published).run()
 

@@ -82,15 +82,20 @@ _KEYWORDS: tuple[tuple[Theme, tuple[str, ...]], ...] = (
 _FOLDED = tuple((theme, tuple(fold(word) for word in words)) for theme, words in _KEYWORDS)
 
 
-def classify(text: str, *, institutional: bool = False) -> Theme:
+def classify(
+    text: str,
+    *,
+    institutional: bool = False,
+    keywords: tuple[tuple[Theme, tuple[str, ...]], ...] = _FOLDED,
+) -> Theme:
     """The theme whose keywords ``text`` uses most, a keyword among the first four words
     (the action itself: «تنظيم دورات تكوينية …») counting one more; ``institutional`` when
-    none and asked."""
+    none and asked. ``keywords`` (folded, in order of precedence) are another language's."""
     folded = fold(text)
     head = " ".join(folded.split()[:4])
     best: Theme = "institutional" if institutional else "other"
     best_score = 0.0
-    for theme, words in _FOLDED:
+    for theme, words in keywords:
         score = sum(1 for word in words if word in folded)
         score += 1 if any(word in head for word in words) else 0
         if score > best_score:

@@ -30,7 +30,7 @@ class AgreementRecorder(RecorderBase):
         if agreement is None and fact.signed:
             for candidate in Agreement.objects.filter(signed_date__year=fact.signed.value.year):
                 same_words = matching.similarity(
-                    f"{candidate.title_ar} {candidate.subject_ar}",
+                    f"{self.own(candidate, 'title')} {self.own(candidate, 'subject')}",
                     f"{fact.title} {fact.subject or ''}",
                 )
                 if same_words >= SAME_TEXT or (
@@ -47,7 +47,7 @@ class AgreementRecorder(RecorderBase):
                     break
         created = agreement is None
         if agreement is None:
-            agreement = Agreement(visibility=self.visibility(), original_language="ar")
+            agreement = Agreement(visibility=self.visibility(), original_language=self.language())
         values: dict[str, Any] = {
             **self.translated(agreement, "title", fact.title),
             **self.translated(agreement, "subject", fact.subject),
@@ -77,13 +77,15 @@ class AgreementRecorder(RecorderBase):
             for candidate in Mechanism.objects.filter(kind=kind):
                 if (
                     any(place.es and place.es in candidate.location_es for place in places)
-                    or matching.similarity(candidate.name_ar, fact.name) >= SAME_NAME
+                    or matching.similarity(self.own(candidate, "name"), fact.name) >= SAME_NAME
                 ):
                     mechanism = candidate
                     break
         created = mechanism is None
         if mechanism is None:
-            mechanism = Mechanism(kind=kind, visibility=self.visibility(), original_language="ar")
+            mechanism = Mechanism(
+                kind=kind, visibility=self.visibility(), original_language=self.language()
+            )
         locations = (
             {
                 f"location_{code}": " / ".join(

@@ -58,6 +58,15 @@ class RecorderBase:
     def visibility(self) -> str:
         return self.source.visibility
 
+    def language(self) -> str:
+        """The article's language: the original language of what it creates, and the column
+        its words go to (an Arabic original of an existing record is never overwritten)."""
+        return self.article.language if self.article.language in ("es", "fr") else "ar"
+
+    def own(self, record: models.Model, name: str) -> str:
+        """``record``'s text in the article's language («name_fr» for a French article)."""
+        return str(getattr(record, f"{name}_{self.language()}", "") or "")
+
     def save(self, record: R, *, created: bool, changed: list[str]) -> R:
         """Save a new or enriched record, flag it for review and say so in the report."""
         if created:
@@ -103,15 +112,15 @@ class RecorderBase:
                 changed.append(name)
         return changed
 
-    def translated(
-        self, record: models.Model, name: str, arabic_text: str | None
-    ) -> dict[str, str]:
-        """The Arabic column and, from the translation memory, the other languages' columns."""
-        if not arabic_text:
+    def translated(self, record: models.Model, name: str, text: str | None) -> dict[str, str]:
+        """The column of the article's language and, for an Arabic text, the other languages'
+        columns from the translation memory (which is keyed by the Arabic)."""
+        if not text:
             return {}
-        values = {f"{name}_ar": arabic_text}
-        for code, text in self.memory.lookup(arabic_text).items():
-            values[f"{name}_{code}"] = text
+        values = {f"{name}_{self.language()}": text}
+        if self.language() == "ar":
+            for code, translation in self.memory.lookup(text).items():
+                values[f"{name}_{code}"] = translation
         return values
 
     def place_names(self, name: str, key: str | None) -> dict[str, str]:

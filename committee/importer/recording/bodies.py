@@ -29,7 +29,7 @@ class BodyRecorder(RecorderBase):
         same_kind = Body.objects.filter(kind=fact.kind)
         if fact.kind in {BodyKind.STRATEGIC_COMMITTEE, BodyKind.FOLLOW_UP_COMMITTEE}:
             return same_kind.order_by("pk").first()  # one of each in the framework
-        candidates = [(b, f"{b.name_ar} {b.mandate_ar}") for b in same_kind]
+        candidates = [(b, f"{self.own(b, 'name')} {self.own(b, 'mandate')}") for b in same_kind]
         return matching.most_similar(
             candidates, f"{fact.name} {fact.mandate or ''}", threshold=SAME_TEXT
         )
@@ -42,7 +42,7 @@ class BodyRecorder(RecorderBase):
                 kind=fact.kind,
                 status=fact.status,
                 visibility=self.visibility(),
-                original_language="ar",
+                original_language=self.language(),
             )
         values: dict[str, Any] = {
             **self.translated(body, "name", fact.name),

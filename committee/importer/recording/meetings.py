@@ -62,7 +62,7 @@ class MeetingRecorder(RecorderBase):
                 kind=fact.kind,
                 status=fact.status,
                 visibility=self.visibility(),
-                original_language="ar",
+                original_language=self.language(),
             )
         country = (
             fact.country if fact.country in {"MA", "ES"} else ("other" if fact.country else "")
@@ -140,7 +140,8 @@ class MeetingRecorder(RecorderBase):
         statement = self.known(Statement, fact)
         if statement is None:
             candidates = [
-                (s, s.quote_ar) for s in Statement.objects.filter(meeting=meeting, person=person)
+                (s, self.own(s, "quote"))
+                for s in Statement.objects.filter(meeting=meeting, person=person)
             ]
             statement = matching.most_similar(candidates, fact.text, threshold=0.8)
         created = statement is None
@@ -151,7 +152,7 @@ class MeetingRecorder(RecorderBase):
                 order=order,
                 is_verbatim=fact.kind == "direct",
                 visibility=self.visibility(),
-                original_language="ar",
+                original_language=self.language(),
             )
         changed = self.fill(statement, self.translated(statement, "quote", fact.text))
         self.save(statement, created=created, changed=[] if created else changed)
@@ -190,13 +191,18 @@ class MeetingRecorder(RecorderBase):
             return None
         item = self.known(AgendaItem, fact)
         if item is None:
-            candidates = [(i, i.title_ar) for i in AgendaItem.objects.filter(meeting=meeting)]
+            candidates = [
+                (i, self.own(i, "title")) for i in AgendaItem.objects.filter(meeting=meeting)
+            ]
             item = matching.most_similar(candidates, fact.topic, threshold=SAME_NAME)
         created = item is None
         if item is None:
             order = AgendaItem.objects.filter(meeting=meeting).count() + 1
             item = AgendaItem(
-                meeting=meeting, order=order, visibility=self.visibility(), original_language="ar"
+                meeting=meeting,
+                order=order,
+                visibility=self.visibility(),
+                original_language=self.language(),
             )
         changed = self.fill(item, self.translated(item, "title", fact.topic))
         self.save(item, created=created, changed=[] if created else changed)

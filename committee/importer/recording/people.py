@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from committee import arabic
 from committee.importer import extraction, matching
 from committee.importer.recording.base import (
@@ -28,21 +30,29 @@ class PeopleRecorder(RecorderBase):
         if organization is None and fact.acronym:
             organization = Organization.objects.filter(acronym=fact.acronym).first()
         if organization is None:
-            candidates = [(o, o.name_ar) for o in Organization.objects.filter(side=fact.side)]
+            candidates = [
+                (o, self.own(o, "name")) for o in Organization.objects.filter(side=fact.side)
+            ]
             organization = matching.most_similar(candidates, fact.name, threshold=0.8)
         created = organization is None
         if organization is None:
             organization = Organization(
-                visibility=self.visibility(), original_language="ar", side=fact.side
+                visibility=self.visibility(), original_language=self.language(), side=fact.side
             )
         kinds = set(OrganizationKind.values)
         values: dict[str, Any] = {
             "acronym": fact.acronym or "",
             "kind": fact.kind if fact.kind in kinds else OrganizationKind.OTHER,
-            "name_ar": entry.ar[0] if entry else fact.name,
         }
         if entry:
-            values |= {"name_es": entry.es, "name_fr": entry.fr, "name_en": entry.en}
+            values |= {
+                "name_ar": entry.ar[0],
+                "name_es": entry.es,
+                "name_fr": entry.fr,
+                "name_en": entry.en,
+            }
+        else:
+            values[f"name_{self.language()}"] = fact.name
         changed = self.fill(organization, values)
         if created and organization.kind == "":
             organization.kind = OrganizationKind.OTHER
@@ -56,7 +66,9 @@ class PeopleRecorder(RecorderBase):
         spellings = [fact.name, *fact.variants]
         if person is None:
             for spelling in spellings:
-                person = Person.objects.matching_name(spelling).first()
+                person = Person.objects.matching_name(spelling).first() or self.same_latin_name(
+                    spelling
+                )
                 if person:
                     break
         if person is None and organization is not None and fact.position:
@@ -64,13 +76,13 @@ class PeopleRecorder(RecorderBase):
             same_post = [
                 p
                 for p in Person.objects.filter(organization=organization)
-                if matching.similarity(p.position_ar, fact.position) >= SAME_NAME
-                and matching.words(p.name_ar) & matching.words(fact.name)
+                if matching.similarity(self.own(p, "position"), fact.position) >= SAME_NAME
+                and matching.words(self.own(p, "name")) & matching.words(fact.name)
             ]
             person = same_post[0] if len(same_post) == 1 else None
         created = person is None
         if person is None:
-            person = Person(visibility=self.visibility(), original_language="ar")
+            person = Person(visibility=self.visibility(), original_language=self.language())
         values: dict[str, Any] = {
             **self.translated(person, "name", fact.name),
             **self.translated(person, "position", fact.position),
@@ -89,3 +101,15 @@ class PeopleRecorder(RecorderBase):
                     self.enriched(person, "aliases")
         self.cite(person, fact)
         return person
+
+    def same_latin_name(self, spelling: str) -> Person | None:
+        """A person whose Spanish, French or English name is ``spelling``, accents and case
+        aside («Ignacio Cosido» is «Ignacio Cosidó»): another language's article about them."""
+        if self.language() == "ar":
+            return None
+        same = (
+            Q(name_es__unaccent__iexact=spelling)
+            | Q(name_fr__unaccent__iexact=spelling)
+            | Q(name_en__unaccent__iexact=spelling)
+        )
+        return Person.objects.filter(same).order_by("pk").first()

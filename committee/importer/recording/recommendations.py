@@ -73,7 +73,7 @@ class RecommendationRecorder(RecorderBase):
             # Another report of the same meeting words its recommendations differently: among
             # those the meeting adopted, the same kind and theme and a few shared words suffice.
             adopted_there = [
-                (r, r.text_ar)
+                (r, self.own(r, "text"))
                 for r in candidates.filter(adoptions__meeting=meeting).distinct()
                 if r.theme == fact.theme or Theme.OTHER in {r.theme, fact.theme}
             ]
@@ -81,7 +81,9 @@ class RecommendationRecorder(RecorderBase):
             if found is not None:
                 return found
         return matching.most_similar(
-            [(r, r.text_ar) for r in candidates.distinct()], fact.text, threshold=SAME_TEXT
+            [(r, self.own(r, "text")) for r in candidates.distinct()],
+            fact.text,
+            threshold=SAME_TEXT,
         )
 
     def record_recommendation(self, fact: extraction.RecommendationFact) -> Recommendation:
@@ -97,7 +99,7 @@ class RecommendationRecorder(RecorderBase):
                 kind=fact.kind,
                 lead_side=LeadSide.JOINT,
                 visibility=self.visibility(),
-                original_language="ar",
+                original_language=self.language(),
             )
         values: dict[str, Any] = {
             **self.translated(recommendation, "text", fact.text),
@@ -136,11 +138,13 @@ class RecommendationRecorder(RecorderBase):
         start = fact.period_start.value.year if fact.period_start else None
         end = fact.period_end.value.year if fact.period_end else start
         if plan is None:
-            candidates = [(p, p.title_ar) for p in ActionPlan.objects.filter(period_start=start)]
+            candidates = [
+                (p, self.own(p, "title")) for p in ActionPlan.objects.filter(period_start=start)
+            ]
             plan = matching.most_similar(candidates, fact.title, threshold=SAME_TEXT)
         created = plan is None
         if plan is None:
-            plan = ActionPlan(visibility=self.visibility(), original_language="ar")
+            plan = ActionPlan(visibility=self.visibility(), original_language=self.language())
         values: dict[str, Any] = {
             **self.translated(plan, "title", fact.title),
             "period_start": start,

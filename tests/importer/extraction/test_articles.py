@@ -150,14 +150,26 @@ def test_tatweel_diacritics_hamza_variants_and_arabic_indic_digits_are_read():
             )
 
 
-def test_a_french_dispatch_is_reported_as_not_supported_yet():
+def test_a_french_dispatch_gives_the_seminar_closed_on_friday_and_its_two_decisions():
     extraction = run("008_french_dispatch")
     assert (extraction.language, extraction.language_supported, extraction.is_relevant) == (
         "fr",
-        False,
-        False,
+        True,
+        True,
     )
-    assert "French" in extraction.warnings[0]
+    (seminar,) = extraction.meetings
+    assert (seminar.kind, seminar.ordinal, seminar.city, seminar.end) == (
+        "seminar",
+        2,
+        "marrakech",
+        day("2014-03-07"),
+    )
+    follow_up = next(b for b in extraction.bodies if b.kind == "follow_up_committee")
+    assert follow_up.status == "proposed"
+    assert [r.kind for r in extraction.recommendations] == ["standing", "establishes_body"]
+    text = ARTICLES["008_french_dispatch"].text
+    for fact in (*extraction.meetings, *extraction.bodies, *extraction.recommendations):
+        assert all(text[s.start : s.end] == s.quote for s in fact.spans)
 
 
 def test_a_memorandum_signed_on_the_sidelines_of_a_ministerial_meeting_shares_its_date_and_place():

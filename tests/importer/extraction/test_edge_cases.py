@@ -55,31 +55,33 @@ def test_an_arabic_article_with_latin_acronyms_and_a_french_sentence_is_read_as_
     assert "DGSN" in acronyms
 
 
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        (
-            "Le comité stratégique de sécurité s'est réuni à Madrid avec la DGSN.",
-            "fr",
-        ),
-        (
-            "El comité estratégico de seguridad se reunió en Madrid con la DGP.",
-            "es",
-        ),
-        (
-            "The strategic security committee met in Madrid with the two police forces.",
-            "en",
-        ),
-    ],
-)
-def test_latin_script_articles_are_reported_as_not_supported(text, language):
+def test_an_english_article_is_reported_as_not_supported():
+    text = "The strategic security committee met in Madrid with the two police forces."
     extraction = extract(text, published=PUBLISHED)
     assert (extraction.language, extraction.language_supported, extraction.is_relevant) == (
-        language,
+        "en",
         False,
         False,
     )
-    assert "only Arabic" in extraction.warnings[0]
+    assert "only Arabic, French and Spanish" in extraction.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le comité stratégique de sécurité s'est réuni à Madrid avec la DGSN.", "fr"),
+        ("El comité estratégico de seguridad se reunió en Madrid con la DGP.", "es"),
+    ],
+)
+def test_french_and_spanish_articles_are_read(text, language):
+    extraction = extract(text, published=PUBLISHED)
+    assert (extraction.language, extraction.language_supported, extraction.is_relevant) == (
+        language,
+        True,
+        True,
+    )
+    assert [b.kind for b in extraction.bodies] == ["strategic_committee"]
+    assert {o.gazetteer_key for o in extraction.organizations} <= {"dgsn", "dgp"}
 
 
 def test_a_long_run_of_text_without_punctuation_is_handled():
