@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from committee.importer.extraction.mention_index import ByStart
 from committee.importer.extraction.organizations import RoleMention
-from committee.importer.extraction.people import SPEECH_VERBS, PersonMention
+from committee.importer.extraction.people import PersonMention
+from committee.importer.extraction.person_words import SPEECH_VERBS
 from committee.importer.extraction.text import QUOTE_PAIRS, Document, ar
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ASIDE = r"(?:من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|من\s+ناحيته|من\s+ناحيتها)"
-_OPENING = ar(rf"(?:و?{_ASIDE}\s*[،,]?\s*)?[وف]?(?:كما\s+)?")
+_OPENING = ar(rf"(?:و?{_ASIDE}(?!\w)\s*[،,]?\s*)?[وف]?(?:كما\s+)?")
 _VERB = re.compile(rf"(?P<verb>{_VERBS})(?!\w)")
 _PARENTHETICAL = ar(
     r"[ \t]*[،,]?[ \t]*(?:في|خلال|بهذه|بمناسبة|أمام|لدى|عند|ضمن|عقب|على\s+هامش)(?!\w)"
