@@ -48,7 +48,7 @@ _SIDE_NOUNS = folded_words("الجانب الوفد")
 _TOKEN = re.compile(r"[ \t]*(\w+(?:-\w+)?)")
 _APPOSITION = re.compile(r"[ \t]*[،,][ \t]*(\w+)")
 #: «والي أمن طنجة», «ولاية أمن الرباط»: prefects of security are officers of the DGSN.
-_SECURITY_PREFECT = ar(r"(?<!\w)(?:والي|ولاية)\s+(?:ال)?أمن(?!\w)")
+_SECURITY_PREFECT = ar(r"(?<![^\W_و])(?:والي|ولاية)\s+(?:ال)?أمن(?!\w)")
 _MA = ar(r"المغربي|المغربية|بالمغرب|المملكة المغربية|(?<!\w)المغرب(?!\w)")
 _ES = ar(r"الإسباني|الإسبانية|بإسبانيا|الاسباني|الاسبانية|باسبانيا|(?<!\w)[إا]سبانيا(?!\w)")
 #: What may close a name that no honorific introduced: punctuation or the end of the text.
@@ -116,7 +116,12 @@ class PeopleReader:
             after = _APPOSITION.match(self.doc.norm, role.end)
             start = after.start(1) if after else role.end
             name = self._name_at(start, minimum=2)
-            if name and name[0] not in taken and not _HONORIFIC.match(self.doc.norm, name[0]):
+            if (
+                name
+                and name[0] not in taken
+                and _may_be_name(name[2])
+                and not _HONORIFIC.match(self.doc.norm, name[0])
+            ):
                 taken.add(name[0])
                 self._add(role.start, None, name, role=role)
         self._after_offices(taken)
@@ -142,7 +147,7 @@ class PeopleReader:
             if not name or name[0] in taken or not _CLOSED.match(norm, name[1]):
                 continue
             first = name[2][0]
-            if first in NOT_NAMES or is_action_noun(first):
+            if not _may_be_name(name[2]):
                 continue
             if gap and gap.group(1) and first[0] == "و" and len(first) > 3:
                 continue  # «…، وفلان»: the next item of a list, not this office's holder
@@ -428,6 +433,11 @@ class PeopleReader:
             spans=spans_of(evidence),
             evidence=evidence,
         )
+
+
+def _may_be_name(words: tuple[str, ...]) -> bool:
+    """Words after a title that no honorific vouches for: not «وفدا أمنيا», «كلمة»."""
+    return words[0] not in NOT_NAMES and not is_action_noun(words[0])
 
 
 def _identity(words: tuple[str, ...]) -> tuple[str, ...]:
