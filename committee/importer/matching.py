@@ -15,7 +15,7 @@ from django.db import models
 
 from committee import arabic
 from committee.dates import DatePrecision, truncate
-from committee.importer.extraction.name_likeness import is_lone_name, is_typo_of
+from committee.importer.extraction.name_likeness import identity, is_lone_name, is_typo_of
 from committee.sources.models import Citation, SourceDocument
 
 #: Words that carry no identity in the genre's prose.
@@ -70,10 +70,7 @@ def most_similar[M: models.Model](
 
 def name_words(name: str) -> tuple[str, ...]:
     """A name's normalised words, without the article after the first («الفلاني» = «فلاني»)."""
-    words = arabic.normalize(name).split()
-    return tuple(
-        word if index == 0 else word.removeprefix("ال") for index, word in enumerate(words)
-    )
+    return identity(tuple(arabic.normalize(name).split()))
 
 
 def is_lone(name: str) -> bool:

@@ -17,6 +17,24 @@ from __future__ import annotations
 MIN_TYPO_LENGTH = 5
 
 
+def identity(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Words that identify a name: folded, and without the article after the first word
+    («الفلاني» = «فلاني»)."""
+    return tuple(
+        word if index == 0 else word.removeprefix("ال") for index, word in enumerate(words)
+    )
+
+
+def same_person(mention: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    """The same words, or a part of the name at its start or end («فلان» after «علان فلان»)."""
+    if mention == known:
+        return True
+    if len(mention) == 1 or len(known) == 1:
+        return mention[-1].removeprefix("ال") == known[-1].removeprefix("ال")
+    shorter, longer = sorted((mention, known), key=len)
+    return longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
+
+
 def edit_distance(first: str, second: str, limit: int = 2) -> int:
     """Levenshtein distance, stopping early once it exceeds ``limit`` (returns ``limit + 1``)."""
     if abs(len(first) - len(second)) > limit:

@@ -13,6 +13,7 @@ article introduced before («حل وفد أمني مغربي …»).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from committee.importer.extraction.model import Side
@@ -83,16 +84,32 @@ def office_end(
     return end
 
 
-def context_side(doc: Document, position: int) -> Side | None:
-    """The side the sentence around ``position`` speaks for, from what comes before it."""
-    sentence_start = doc.sentence_of(position)[0]
-    cues = list(_SIDE_CUE.finditer(doc.norm, sentence_start, position))
-    if cues:
-        return _side_of(cues[-1].group("nationality"))
-    if not _DEFINITE_DELEGATION.search(doc.norm, sentence_start, doc.sentence_of(position)[1]):
-        return None
-    introduced = list(_DELEGATION.finditer(doc.norm, 0, position))
-    return _side_of(introduced[-1].group("nationality")) if introduced else None
+class SideCues:
+    """The side the sentence around a position speaks for, from what comes before it: «عن
+    الجانب المغربي», «الوفد الإسباني», or «الوفد» after a delegation introduced with its
+    nationality. The document is scanned once; each question is a binary search."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._cues = [(m.start(), m.group("nationality")) for m in _SIDE_CUE.finditer(doc.norm)]
+        self._introduced = [
+            (m.start(), m.group("nationality")) for m in _DELEGATION.finditer(doc.norm)
+        ]
+
+    def at(self, position: int) -> Side | None:
+        sentence_start, sentence_end = self.doc.sentence_of(position)
+        cue = _last_before(self._cues, position)
+        if cue is not None and cue[0] >= sentence_start:
+            return _side_of(cue[1])
+        if not _DEFINITE_DELEGATION.search(self.doc.norm, sentence_start, sentence_end):
+            return None
+        introduced = _last_before(self._introduced, position)
+        return _side_of(introduced[1]) if introduced else None
+
+
+def _last_before(found: list[tuple[int, str]], position: int) -> tuple[int, str] | None:
+    index = bisect.bisect_left(found, (position, "")) - 1
+    return found[index] if index >= 0 else None
 
 
 def _side_of(nationality: str) -> Side:

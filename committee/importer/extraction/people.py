@@ -21,8 +21,14 @@ from committee.importer.extraction.evidence import ordered_evidence, spans_of
 from committee.importer.extraction.institutions import institution
 from committee.importer.extraction.mention_index import ByStart, Intervals
 from committee.importer.extraction.model import Evidence, PersonFact, Side
-from committee.importer.extraction.name_likeness import is_lone_name, is_typo_of, refers_to
-from committee.importer.extraction.offices import NOT_NAMES, context_side, office_end
+from committee.importer.extraction.name_likeness import (
+    identity,
+    is_lone_name,
+    is_typo_of,
+    refers_to,
+    same_person,
+)
+from committee.importer.extraction.offices import NOT_NAMES, SideCues, office_end
 from committee.importer.extraction.organizations import RoleMention, institution_in
 from committee.importer.extraction.person_words import (
     COMMON_NISBAS,
@@ -102,6 +108,7 @@ class PeopleReader:
         self._roles_by_end = ByStart(roles, lambda role: role.end)
         self._last_seen: dict[str, int] = {}
         self._mention_ends: list[int] = []
+        self._side_cues = SideCues(doc)
 
     def read(self) -> tuple[list[PersonFact], list[PersonMention]]:
         taken: set[int] = set()
@@ -144,7 +151,7 @@ class PeopleReader:
             end = office_end(self.doc, title_start, self.known_words, TITLE_WORDS, STOP)
             gap = _GAP.match(norm, end)
             name = self._name_at(gap.end() if gap else end, minimum=2)
-            if not name or name[0] in taken or not _CLOSED.match(norm, name[1]):
+            if not name or name[0] in taken or not self._closed(name[1]):
                 continue
             first = name[2][0]
             if not _may_be_name(name[2]):
@@ -212,12 +219,17 @@ class PeopleReader:
         if not unique:
             return
         people = {person.key: person for person in self.people}
+        first_seen: dict[str, int] = {}
+        for mention in self.mentions:
+            first_seen[mention.person_key] = min(
+                first_seen.get(mention.person_key, mention.start), mention.start
+            )
         covered = Intervals([(mention.start, mention.end) for mention in self.mentions])
         pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, unique))})(?!\w)")
         for match in pattern.finditer(self.doc.norm):
             person = people[unique[match.group()]]
             start, end = match.span()
-            if covered.covers(start, end) or start < self._first_seen(person):
+            if covered.covers(start, end) or start < first_seen[person.key]:
                 continue
             if not (self._after_a_verb(start) and _CLOSED.match(self.doc.norm, end)):
                 continue
@@ -225,9 +237,6 @@ class PeopleReader:
             self.mentions.append(PersonMention(start, end, start, end, person.key, None, None))
             self._last_seen[person.key] = max(self._last_seen.get(person.key, -1), start)
             bisect.insort(self._mention_ends, end)
-
-    def _first_seen(self, person: _Person) -> int:
-        return min(m.start for m in self.mentions if m.person_key == person.key)
 
     def _after_a_verb(self, start: int) -> bool:
         """A speech verb or a particle stands just before ``start`` («وأكد الوزاني»)."""
@@ -275,6 +284,22 @@ class PeopleReader:
             )
         return not any(self.known_words.lookup_folded(stem) for stem, _ in clitic_readings(word))
 
+    def _closed(self, end: int) -> bool:
+        """Does the name end at ``end`` for sure: punctuation, a particle, a date or place, or a
+        word glued to a preposition («بالتعاون»), none of which continues a name?"""
+        if _CLOSED.match(self.doc.norm, end):
+            return True
+        following = _TOKEN.match(self.doc.norm, end)
+        if following is None:
+            return True
+        word = following.group(1)
+        return (
+            word in STOP
+            or (word[0] == "و" and word[1:] in STOP)
+            or word.startswith(GLUED)
+            or any(self.known_words.lookup_folded(stem) for stem, _ in clitic_readings(word))
+        )
+
     def _family_name(self, word: str, end: int) -> bool:
         """«لطيفة المرابط.», «محمد الطويل،»: an «ال» word that ends a two-word name, as
         no noun phrase of the genre does («الجلسة», «الاجتماعات», «التنسيق»)."""
@@ -282,6 +307,7 @@ class PeopleReader:
             not word.endswith(("ه", "ات", "ين", "ون"))
             and word not in COMMON_NISBAS
             and not is_action_noun(word)
+            and not self.known_words.lookup_folded(word)
             and bool(_CLOSED.match(self.doc.norm, end))
         )
 
@@ -307,13 +333,13 @@ class PeopleReader:
         if side is None and nationality:
             side = "MA" if _MA.search(nationality) else "ES"
         if side is None:
-            side = context_side(self.doc, name_start)
+            side = self._side_cues.at(name_start)
         person = self._person_for(words, side)
         original_name = self.doc.original(name_start, name_end)
         if len(words) > 1 or not person.names:
             person.names.append(original_name)
         if len(words) > len(person.tokens):
-            person.tokens = _identity(words)
+            person.tokens = identity(words)
         if honorific and person.honorific is None:
             person.honorific = self.doc.original(start, start + len(honorific))
         if position and person.position is None:
@@ -337,20 +363,20 @@ class PeopleReader:
     def _person_for(self, words: tuple[str, ...], side: Side | None) -> _Person:
         """The person these words name: the same name, a part of it, a lone given name that
         only one person bears, or a one-letter slip of a name on the same side."""
-        identity = _identity(words)
-        candidates = [person for person in self.people if _same_person(identity, person.tokens)]
-        if not candidates and is_lone_name(identity):
-            given = [person for person in self.people if refers_to(identity[0], person.tokens)]
+        name = identity(words)
+        candidates = [person for person in self.people if same_person(name, person.tokens)]
+        if not candidates and is_lone_name(name):
+            given = [person for person in self.people if refers_to(name[0], person.tokens)]
             candidates = given if len(given) == 1 else []
         if not candidates and side is not None:
             candidates = [
                 person
                 for person in self.people
-                if person.side == side and is_typo_of(identity, person.tokens)
+                if person.side == side and is_typo_of(name, person.tokens)
             ]
         if candidates:
             return max(candidates, key=self._last_mentioned)
-        person = _Person(key=f"person:{len(self.people) + 1}", tokens=identity)
+        person = _Person(key=f"person:{len(self.people) + 1}", tokens=name)
         self.people.append(person)
         return person
 
@@ -438,23 +464,6 @@ class PeopleReader:
 def _may_be_name(words: tuple[str, ...]) -> bool:
     """Words after a title that no honorific vouches for: not «وفدا أمنيا», «كلمة»."""
     return words[0] not in NOT_NAMES and not is_action_noun(words[0])
-
-
-def _identity(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Words that identify a name: folded, and without the article after the first word
-    («الفلاني» = «فلاني»)."""
-    return tuple(
-        word if index == 0 else word.removeprefix("ال") for index, word in enumerate(words)
-    )
-
-
-def _same_person(mention: tuple[str, ...], known: tuple[str, ...]) -> bool:
-    if mention == known:
-        return True
-    if len(mention) == 1 or len(known) == 1:
-        return mention[-1].removeprefix("ال") == known[-1].removeprefix("ال")
-    shorter, longer = sorted((mention, known), key=len)
-    return longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
 
 
 _BREAKS = folded_words("أن إن ان بأن الذي التي قال أكد أوضح أشار وقال وأكد وأوضح وأشار ضمن لدى")
