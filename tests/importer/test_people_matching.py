@@ -65,3 +65,20 @@ def test_a_one_letter_slip_of_a_long_name_on_the_same_side_and_post_is_the_same_
         "أوخينيو فيلالبا",
         "أوخينيو فيلالب",
     }
+
+
+def test_the_dispatches_of_the_genre_record_each_person_once_with_their_side():
+    from tests.importer.conftest import article_file
+
+    for name, published in [
+        ("017_director_general_receives_spanish_police_chief.txt", dt.date(2022, 3, 17)),
+        ("018_interior_minister_and_counterpart.txt", dt.date(2023, 6, 5)),
+        ("019_moroccan_delegation_of_six_in_madrid.txt", dt.date(2022, 11, 21)),
+        ("020_follow_up_meeting_misspelled_chair.txt", dt.date(2024, 2, 8)),
+    ]:
+        import_article(article=article_file(name), published=published, memory=TranslationMemory())
+    assert Person.objects.count() == 19
+    assert not Person.objects.filter(side="").exists()
+    (chair,) = named("بياتريث ألكانتار")
+    assert named("بياتريث ألكانتارا") == [chair]
+    assert not [a.name for a in PersonAlias.objects.all() if len(a.name.split()) == 1]

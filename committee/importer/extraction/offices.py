@@ -19,6 +19,7 @@ import re
 from committee.importer.extraction.model import Side
 from committee.importer.extraction.phrases import PhraseIndex, clitic_readings
 from committee.importer.extraction.text import Document, ar, folded_words
+from committee.importer.extraction.verbal_nouns import is_action_noun
 
 #: Nouns of an administration that qualify a title in construct («رئيس قسم …», «والي أمن …»).
 OFFICE_NOUNS = folded_words(
@@ -42,6 +43,11 @@ _DELEGATION = ar(
     r"(?P<nationality>مغربي|مغربيا|إسباني|إسبانيا|اسباني|اسبانيا)(?!\w)"
 )
 _DEFINITE_DELEGATION = ar(r"(?<!\w)(?:ال|[وبل]ال)وفد(?!\w)")
+
+
+def may_be_name(words: tuple[str, ...]) -> bool:
+    """Words after a title that no honorific vouches for: not «وفدا أمنيا», «كلمة»."""
+    return words[0] not in NOT_NAMES and not is_action_noun(words[0])
 
 
 def office_word(word: str, known_words: PhraseIndex[str], titles: frozenset[str]) -> bool:

@@ -4,11 +4,20 @@
 * The title of an institution's head, then the name: «وزير الداخلية الإسباني، فلان الفلاني».
 * The position stands before the honorific («وزير الداخلية الإسباني السيد …») or after
   the name between commas («السيد …، مدير التعاون الدولي، …»).
+* Any office, then the name, with no honorific («والي أمن الرباط فلان الفلاني،»,
+  «سفير إسبانيا بالرباط …»): the office is read by ``offices``; the name must end where
+  nothing can continue it (punctuation, a particle, a date or place).
+* A list, each name followed by its own office («كلا من فلان، رئيس …، وفلان، مدير …»).
+* «وزير الداخلية … مع نظيره الإسباني»: the counterpart's nationality gives both sides.
 
 A name is the run of words after the introduction that can be part of a name: it stops at
 punctuation, particles, verbs, titles, places and at «ال» words (except nisbas such as
-«الفلاني» after a first name, and «عبد الـ…»). Spellings that fold alike («أمزيان» / «امزيان»),
-and a surname alone after the full name («السيد فلان»), are one person.
+«الفلاني» after a first name, and «عبد الـ…», and a family name that ends the name before
+punctuation). Spellings that fold alike («أمزيان» / «امزيان»), a surname alone after the full
+name («السيد فلان», «وأكد فلان،»), a given name alone that only one person bears, and a
+one-letter slip of a long name on the same side are one person (``name_likeness``); a name
+alone is never one of the person's spellings. A person with no institution takes the side the
+passage speaks for («عن الجانب المغربي», «الوفد الإسباني»).
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from committee.importer.extraction.name_likeness import (
     refers_to,
     same_person,
 )
-from committee.importer.extraction.offices import NOT_NAMES, SideCues, office_end
+from committee.importer.extraction.offices import SideCues, may_be_name, office_end
 from committee.importer.extraction.organizations import RoleMention, institution_in
 from committee.importer.extraction.person_words import (
     COMMON_NISBAS,
@@ -126,7 +135,7 @@ class PeopleReader:
             if (
                 name
                 and name[0] not in taken
-                and _may_be_name(name[2])
+                and may_be_name(name[2])
                 and not _HONORIFIC.match(self.doc.norm, name[0])
             ):
                 taken.add(name[0])
@@ -154,7 +163,7 @@ class PeopleReader:
             if not name or name[0] in taken or not self._closed(name[1]):
                 continue
             first = name[2][0]
-            if not _may_be_name(name[2]):
+            if not may_be_name(name[2]):
                 continue
             if gap and gap.group(1) and first[0] == "و" and len(first) > 3:
                 continue  # «…، وفلان»: the next item of a list, not this office's holder
@@ -459,11 +468,6 @@ class PeopleReader:
             spans=spans_of(evidence),
             evidence=evidence,
         )
-
-
-def _may_be_name(words: tuple[str, ...]) -> bool:
-    """Words after a title that no honorific vouches for: not «وفدا أمنيا», «كلمة»."""
-    return words[0] not in NOT_NAMES and not is_action_noun(words[0])
 
 
 _BREAKS = folded_words("أن إن ان بأن الذي التي قال أكد أوضح أشار وقال وأكد وأوضح وأشار ضمن لدى")

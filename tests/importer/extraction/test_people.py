@@ -75,6 +75,19 @@ def test_a_noun_after_a_title_is_no_one_s_name():
     assert people("وألقى رئيس قسم التعاون الدولي كلمة افتتاحية، ثم رفعت الجلسة.") == ()
 
 
+def test_a_verb_and_a_place_after_a_title_are_no_one_s_name():
+    assert people("وأفاد مصدر أن المدير العام للشرطة الإسبانية سيزور الرباط.") == ()
+
+
+def test_a_name_after_an_office_ends_before_a_word_glued_to_a_preposition():
+    (person,) = people("وأشاد رئيس الحكومة الإسبانية بيدرو سانشيث بالتعاون مع المغرب.")
+    assert (person.name, person.position, person.side) == (
+        "بيدرو سانشيث",
+        "رئيس الحكومة الإسبانية",
+        "ES",
+    )
+
+
 def test_a_one_letter_slip_on_the_other_side_or_in_a_short_name_is_another_person():
     found = people(
         "وحضر المفوض العام للاستعلامات أوخينيو فيلالبا. وقال ضابط الاتصال المغربي، السيد "
