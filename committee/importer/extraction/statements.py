@@ -34,6 +34,8 @@ _PARENTHETICAL = ar(
     rf"|[ \t]*{_ASIDE}[ \t]*[،,]?"
     r"|[ \t]*[،,][^،,.\"«“]{1,60}[،,]"
 )
+#: «…، فيما نوهت السيدة …»: a second statement inside the sentence.
+_WHILE = ar(rf"[ \t]*[،,][ \t]*(?:فيما|بينما|في\s+حين)[ \t]+(?=(?:{_VERBS})(?!\w))")
 _THAT = ar(
     r"[ \t]*[،,]?[ \t]*(?:إلى\s+أن|الى\s+أن|على\s+أن|بأن|أن|إن|انه|أنه|إنه|عن)?(?=[ \t\"«“]|$)"
 )
@@ -83,13 +85,25 @@ class StatementReader:
 
     def read(self) -> list[StatementDraft]:
         found = []
-        for start, end in self.doc.sentences:
+        for start, end in self._parts():
             statement = self._sentence(max(start, self.speakers.dateline_end), end)
             if statement is None:
                 self.current = None
             else:
                 found.append(statement)
         return found
+
+    def _parts(self) -> list[tuple[int, int]]:
+        """The sentences, each cut where «، فيما نوهت …» opens a second speaker's words."""
+        parts = []
+        for sentence_start, end in self.doc.sentences:
+            start = sentence_start
+            for match in _WHILE.finditer(self.doc.norm, sentence_start, end):
+                if self.doc.quote_at(match.start()) is None:
+                    parts.append((start, match.start()))
+                    start = match.end()
+            parts.append((start, end))
+        return parts
 
     def _sentence(self, start: int, end: int) -> StatementDraft | None:
         if start >= end:

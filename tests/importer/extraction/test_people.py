@@ -177,3 +177,25 @@ def test_a_family_name_alone_after_a_speech_verb_is_the_person_named_before():
     )
     (person,) = extraction.people
     assert [s.person_key for s in extraction.statements] == [person.key]
+
+
+def test_fima_inside_a_quotation_does_not_open_a_second_statement():
+    extraction = extract(
+        LEAD + 'وقال السيد كريم الناصري إن "التنسيق مستمر، فيما أكد الخبراء جاهزيتهم".',
+        published=PUBLISHED,
+    )
+    (statement,) = extraction.statements
+    assert statement.text.endswith("جاهزيتهم")
+
+
+def test_a_second_speaker_after_fima_gets_their_own_statement():
+    extraction = extract(
+        LEAD + "وأكد السيد كريم الناصري أن التعاون مثمر، فيما نوهت السيدة نادية البقالي "
+        "بالتنسيق القائم.",
+        published=PUBLISHED,
+    )
+    speakers = {p.key: p.name for p in extraction.people}
+    assert [(speakers[s.person_key], s.text) for s in extraction.statements] == [
+        ("كريم الناصري", "التعاون مثمر"),
+        ("نادية البقالي", "بالتنسيق القائم"),
+    ]
