@@ -7,7 +7,7 @@ It ends at the first word that can only be a name, at punctuation, at a particle
 «سفير إسبانيا بالرباط | أنطونيو …», «والي أمن الرباط | محمد …».
 
 The side of a person without an institution comes from the passage: «عن الجانب المغربي …»,
-«الوفد الإسباني …», or, in a sentence about «الوفد», the nationality of the delegation the
+«الوفد الإسباني …», or, after «الوفد» in the sentence, the nationality of the delegation the
 article introduced before («حل وفد أمني مغربي …»).
 """
 
@@ -36,13 +36,13 @@ _WORD = re.compile(r"[ \t]*(\w+)")
 
 _NATIONAL = r"(?P<nationality>المغربي|المغربية|الإسباني|الإسبانية|الاسباني|الاسبانية)(?!\w)"
 #: «عن الجانب المغربي», «الوفد الإسباني»: the side a stretch of prose speaks for.
-_SIDE_CUE = ar(rf"(?<!\w)(?:ال|[وبل]ال)(?:جانب|وفد)[ \t]+{_NATIONAL}")
+_SIDE_CUE = ar(rf"(?<!\w)(?:ال|[وبل]ال|لل|ولل)(?:جانب|وفد)[ \t]+{_NATIONAL}")
 #: «وفد أمني مغربي رفيع المستوى»: a delegation introduced with its nationality.
 _DELEGATION = ar(
     r"(?<![^\W_و])وفدا?(?:[ \t]+\w+){0,2}?[ \t]+"
     r"(?P<nationality>مغربي|مغربيا|إسباني|إسبانيا|اسباني|اسبانيا)(?!\w)"
 )
-_DEFINITE_DELEGATION = ar(r"(?<!\w)(?:ال|[وبل]ال)وفد(?!\w)")
+_DEFINITE_DELEGATION = ar(r"(?<!\w)(?:ال|[وبل]ال|لل|ولل)وفد(?!\w)")
 
 
 def may_be_name(words: tuple[str, ...]) -> bool:
@@ -103,11 +103,11 @@ class SideCues:
         ]
 
     def at(self, position: int) -> Side | None:
-        sentence_start, sentence_end = self.doc.sentence_of(position)
+        sentence_start = self.doc.sentence_of(position)[0]
         cue = _last_before(self._cues, position)
         if cue is not None and cue[0] >= sentence_start:
             return _side_of(cue[1])
-        if not _DEFINITE_DELEGATION.search(self.doc.norm, sentence_start, sentence_end):
+        if not _DEFINITE_DELEGATION.search(self.doc.norm, sentence_start, position):
             return None
         introduced = _last_before(self._introduced, position)
         return _side_of(introduced[1]) if introduced else None

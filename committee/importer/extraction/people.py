@@ -192,6 +192,8 @@ class PeopleReader:
                 name = self._name_at(start, minimum=2)
                 if not name or name[1] != comma or len(name[2]) != size or name[0] in taken:
                     continue
+                if not may_be_name(name[2]):
+                    continue
                 if self._opens_list(words[: len(words) - size], first_start, sentence_start):
                     taken.add(name[0])
                     self._add(start, None, name, position=self._title_after(comma))

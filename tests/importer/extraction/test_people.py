@@ -199,3 +199,15 @@ def test_a_second_speaker_after_fima_gets_their_own_statement():
         ("كريم الناصري", "التعاون مثمر"),
         ("نادية البقالي", "بالتنسيق القائم"),
     ]
+
+
+def test_someone_who_speaks_of_the_delegation_is_not_made_one_of_its_members():
+    found = people(
+        "وحل بمدريد وفد أمني مغربي. وقال السيد حسن الطاهري إن الوفد مرتاح. "
+        "ويضم الوفد السيد علي الإدريسي والسيدة نادية البقالي."
+    )
+    assert [(p.name, p.side) for p in found] == [
+        ("حسن الطاهري", None),
+        ("علي الإدريسي", "MA"),
+        ("نادية البقالي", "MA"),
+    ]
