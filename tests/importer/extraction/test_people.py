@@ -211,3 +211,12 @@ def test_someone_who_speaks_of_the_delegation_is_not_made_one_of_its_members():
         ("علي الإدريسي", "MA"),
         ("نادية البقالي", "MA"),
     ]
+
+
+def test_a_governor_and_a_high_commissioner_are_offices_but_a_factor_is_not():
+    assert people("وقال عامل أساسي في نجاح التعاون هو الثقة المتبادلة.") == ()
+    found = people("وحضر عامل عمالة الرباط، محمد اليعقوبي، والمندوب السامي للتخطيط أحمد العلمي.")
+    assert sorted((p.name, p.position) for p in found) == [
+        ("أحمد العلمي", "المندوب السامي للتخطيط"),
+        ("محمد اليعقوبي", "عامل عمالة الرباط"),
+    ]
