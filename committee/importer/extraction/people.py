@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from committee.importer.extraction.directory import Directory
 from committee.importer.extraction.evidence import ordered_evidence, spans_of
 from committee.importer.extraction.institutions import institution
 from committee.importer.extraction.mention_index import ByStart, Intervals
@@ -48,10 +49,14 @@ from committee.importer.extraction.person_words import (
     STOP,
     TITLE_WORDS,
     TRAILING_PARTICLES,
+    breaks_position,
 )
 from committee.importer.extraction.phrases import PhraseIndex, clitic_readings
 from committee.importer.extraction.text import Document, ar, fold, folded_words
 from committee.importer.extraction.verbal_nouns import is_action_noun
+
+#: What other modules import from here (the lexicons and ``Directory`` moved out).
+__all__ = ["HONORIFICS", "SPEECH_VERBS", "TITLE_WORDS", "Directory", "PersonMention", "find_people"]
 
 #: An honorific, perhaps with a nationality: «السيد», «العميد الإسباني».
 _HONORIFIC = ar(
@@ -428,7 +433,7 @@ class PeopleReader:
             base = word[1:] if word[0] == "و" and word[1:] in TITLE_WORDS else word
             if base not in TITLE_WORDS:
                 continue
-            if any(_breaks_position(later) for _, _, later in words[index + 1 :]):
+            if any(breaks_position(later) for _, _, later in words[index + 1 :]):
                 continue
             return word_start + len(word) - len(base), words[-1][1]
         return None
@@ -470,13 +475,6 @@ class PeopleReader:
             spans=spans_of(evidence),
             evidence=evidence,
         )
-
-
-_BREAKS = folded_words("أن إن ان بأن الذي التي قال أكد أوضح أشار وقال وأكد وأوضح وأشار ضمن لدى")
-
-
-def _breaks_position(word: str) -> bool:
-    return word in _BREAKS or word in SPEECH_VERBS
 
 
 def _side(doc: Document, position: tuple[int, int], organization: str | None) -> Side | None:

@@ -60,3 +60,9 @@ COMMON_NISBAS = folded_words(
 NAME_LINKS = folded_words("عبد أبو ابو بن ابن بنت ولد بو")
 TRAILING_PARTICLES = folded_words("دي دل لا بن ابن أبو عبد ولد")
 GLUED = ("بال", "لل", "كال", "فال", "وال", "وبال")
+_BREAKS = folded_words("أن إن ان بأن الذي التي قال أكد أوضح أشار وقال وأكد وأوضح وأشار ضمن لدى")
+
+
+def breaks_position(word: str) -> bool:
+    """A word that ends the title before a name («… أن», «… قال»)."""
+    return word in _BREAKS or word in SPEECH_VERBS
