@@ -17,6 +17,7 @@ from django.db import models
 from committee import arabic
 from committee.dates import DatePrecision, truncate
 from committee.importer.extraction.latin_text import ACCENT_FOLDS
+from committee.importer.extraction.name_likeness import identity, is_lone_name, is_typo_of
 from committee.sources.models import Citation, SourceDocument
 
 #: Words that carry no identity in the genre's prose.
@@ -75,6 +76,35 @@ def most_similar[M: models.Model](
         if score >= threshold and (best is None or score > best[0]):
             best = (score, record)
     return best[1] if best else None
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's normalised words, without the article after the first («الفلاني» = «فلاني»)."""
+    return identity(tuple(arabic.normalize(name).split()))
+
+
+def is_lone(name: str) -> bool:
+    """One word: it may name someone in its article, but it is no spelling to match or keep."""
+    return is_lone_name(name_words(name))
+
+
+def same_surname(first: str, second: str) -> bool:
+    """Both names have two words at least and end with the same one."""
+    a, b = name_words(first), name_words(second)
+    return len(a) > 1 and len(b) > 1 and a[-1] == b[-1]
+
+
+def misspelled[M: models.Model](candidates: list[tuple[M, list[str]]], name: str) -> M | None:
+    """The one candidate one of whose spellings ``name`` is a slip of («ألكانتار» for
+    «ألكانتارا»); None when there is none or more than one. The caller has already kept only
+    candidates with other evidence (same side and office): a slip alone proves nothing."""
+    words = name_words(name)
+    found = {
+        record.pk: record
+        for record, spellings in candidates
+        if any(is_typo_of(words, name_words(spelling)) for spelling in spellings)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def cited_for[M: models.Model](

@@ -61,8 +61,16 @@ def _latin_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), names
 
 
+def _domain_index() -> PhraseIndex[str]:
+    index: PhraseIndex[str] = PhraseIndex()
+    for entry in INSTITUTIONS:
+        index.add_all(entry.domains, entry.key)
+    return index
+
+
 _NAMES = _name_index()
 _ROLES = _role_index()
+_DOMAINS = _domain_index()
 _LATIN, _LATIN_NAMES = _latin_pattern()
 
 #: Words that may follow a head's title without lengthening it («… الوطني السيد», «… التي»).
@@ -101,18 +109,40 @@ def find_organizations(doc: Document) -> tuple[list[OrgMention], list[RoleMentio
         for match in _ROLES.find(doc)
         if _role_ends_here(doc, match.end)
     ]
+    roles, joint = _joint_heads(doc, roles)
     roles = sorted([*roles, *_counterparts(doc, roles)], key=lambda role: role.start)
     names = [
         OrgMention(match.start, match.end, match.value)
         for match in _NAMES.find(doc)
         if not any(role.start <= match.start < role.end for role in roles)
-    ]
+    ] + joint
     latin = [
         OrgMention(match.start(), match.end(), _LATIN_NAMES[match.group()])
         for match in _LATIN.finditer(doc.norm)
     ]
     mentions = sorted([*names, *latin], key=lambda mention: mention.start)
     return mentions, roles
+
+
+_AND = re.compile(r"[ \t]*و[ \t]*")
+
+
+def _joint_heads(
+    doc: Document, roles: list[RoleMention]
+) -> tuple[list[RoleMention], list[OrgMention]]:
+    """«المدير العام للأمن الوطني و(ل)مراقبة التراب الوطني»: one head of two institutions.
+    The title runs over both; the first is the person's, the second is named too."""
+    extended, joint = [], []
+    for role in roles:
+        conjunction = _AND.match(doc.norm, role.end)
+        end = role.end
+        if conjunction is not None:
+            for match in _DOMAINS.find(doc, conjunction.start(), conjunction.end() + 60)[:1]:
+                if match.value != role.key and match.start <= conjunction.end() + 1:
+                    joint.append(OrgMention(match.start, match.end, match.value))
+                    end = match.end
+        extended.append(RoleMention(role.start, end, role.key, role.counterpart))
+    return extended, joint
 
 
 _COUNTERPART = ar(r"(?<![^\W_و])(?P<word>نظيره|نظيرته|نظيرهما)[ \t]+(?P<nationality>\w+)")
@@ -124,20 +154,38 @@ _NATIONALITY_SIDE = {
 }
 
 
+#: «وزير الداخلية» without nationality: whose it is, the counterpart's nationality tells.
+_BARE_MINISTER = ar(r"(?<![^\W_و])(?:وزير|وزيرة)[ \t]+الداخلية(?!\w)")
+_INTERIOR_BY_SIDE = {"MA": "ma_interior", "ES": "es_interior"}
+
+
 def _counterparts(doc: Document, roles: list[RoleMention]) -> list[RoleMention]:
     """«وزير الداخلية المغربي ونظيره الإسباني», «… مع نظيره المغربي»: the head of the opposite
-    number of the last head named before, in the same sentence."""
+    number of the last head named before, in the same sentence. «أجرى وزير الداخلية …
+    مع نظيره الإسباني»: the minister with no nationality is the other side's."""
     found = []
     for match in _COUNTERPART.finditer(doc.norm):
         sentence_start = doc.sentence_of(match.start())[0]
         before = [
             role for role in roles if sentence_start <= role.start and role.end <= match.start()
         ]
+        side = _NATIONALITY_SIDE.get(match.group("nationality"))
+        bare = list(_BARE_MINISTER.finditer(doc.norm, sentence_start, match.start()))
+        if not before and bare and side in _INTERIOR_BY_SIDE:
+            minister = bare[-1]
+            own = _INTERIOR_BY_SIDE["ES" if side == "MA" else "MA"]
+            found.append(RoleMention(minister.start(), minister.end(), own))
+            found.append(
+                RoleMention(
+                    match.start("word"), match.end("nationality"), _INTERIOR_BY_SIDE[side], True
+                )
+            )
+            continue
         if not before:
             continue
-        other = COUNTERPARTS.get(before[-1].key)
-        if other and _NATIONALITY_SIDE.get(match.group("nationality")) == institution(other).side:
-            found.append(RoleMention(match.start("word"), match.end("nationality"), other, True))
+        opposite = COUNTERPARTS.get(before[-1].key)
+        if opposite and side == institution(opposite).side:
+            found.append(RoleMention(match.start("word"), match.end("nationality"), opposite, True))
     return found
 
 

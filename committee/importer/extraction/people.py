@@ -4,11 +4,20 @@
 * The title of an institution's head, then the name: «وزير الداخلية الإسباني، فلان الفلاني».
 * The position stands before the honorific («وزير الداخلية الإسباني السيد …») or after
   the name between commas («السيد …، مدير التعاون الدولي، …»).
+* Any office, then the name, with no honorific («والي أمن الرباط فلان الفلاني،»,
+  «سفير إسبانيا بالرباط …»): the office is read by ``offices``; the name must end where
+  nothing can continue it (punctuation, a particle, a date or place).
+* A list, each name followed by its own office («كلا من فلان، رئيس …، وفلان، مدير …»).
+* «وزير الداخلية … مع نظيره الإسباني»: the counterpart's nationality gives both sides.
 
 A name is the run of words after the introduction that can be part of a name: it stops at
 punctuation, particles, verbs, titles, places and at «ال» words (except nisbas such as
-«الفلاني» after a first name, and «عبد الـ…»). Spellings that fold alike («أمزيان» / «امزيان»),
-and a surname alone after the full name («السيد فلان»), are one person.
+«الفلاني» after a first name, and «عبد الـ…», and a family name that ends the name before
+punctuation). Spellings that fold alike («أمزيان» / «امزيان»), a surname alone after the full
+name («السيد فلان», «وأكد فلان،»), a given name alone that only one person bears, and a
+one-letter slip of a long name on the same side are one person (``name_likeness``); a name
+alone is never one of the person's spellings. A person with no institution takes the side the
+passage speaks for («عن الجانب المغربي», «الوفد الإسباني»).
 """
 
 from __future__ import annotations
@@ -17,76 +26,60 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from committee.importer.extraction.directory import Directory
 from committee.importer.extraction.evidence import ordered_evidence, spans_of
 from committee.importer.extraction.institutions import institution
-from committee.importer.extraction.mention_index import ByStart
+from committee.importer.extraction.mention_index import ByStart, Intervals
 from committee.importer.extraction.model import Evidence, PersonFact, Side
+from committee.importer.extraction.name_likeness import (
+    identity,
+    is_lone_name,
+    is_typo_of,
+    refers_to,
+    same_person,
+)
+from committee.importer.extraction.offices import SideCues, may_be_name, office_end
 from committee.importer.extraction.organizations import RoleMention, institution_in
+from committee.importer.extraction.person_words import (
+    COMMON_NISBAS,
+    GLUED,
+    HONORIFICS,
+    NAME_LINKS,
+    SPEECH_VERBS,
+    STOP,
+    TITLE_WORDS,
+    TRAILING_PARTICLES,
+    breaks_position,
+)
 from committee.importer.extraction.phrases import PhraseIndex, clitic_readings
 from committee.importer.extraction.text import Document, ar, fold, folded_words
+from committee.importer.extraction.verbal_nouns import is_action_noun
 
-HONORIFICS = (
-    "السيد",
-    "السيدة",
-    "الآنسة",
-    "الدكتور",
-    "الدكتورة",
-    "الأستاذ",
-    "الأستاذة",
-    "الجنرال",
-    "الكولونيل",
-    "العقيد",
-    "اللواء",
-    "العميد",
-    "الحاج",
-)
-TITLE_WORDS = folded_words(
-    "المدير مدير المديرة مديرة نائب رئيس رئيسة الرئيس وزير وزيرة الوزير كاتب كاتبة الكاتب والي "
-    "المفوض مفوض المراقب مراقب المفتش مفتش قائد القائد سفير السفير سفيرة القنصل قنصل ضابط "
-    "الضابط المستشار مستشار المسؤول مسؤول ممثل الناطق المنسق منسق الملحق ملحق عميد العميد "
-    "المديران المديرين المفوضة مفوضة المراقبة مراقبة المستشارة مستشارة المسؤولة مسؤولة الضابطة "
-    "ضابطة المنسقة منسقة الملحقة ملحقة القنصلة نائبة الكاتبة"
-)
-SPEECH_VERBS = folded_words(
-    "قال أكد أوضح أشار اعتبر شدد أبرز نوه أضاف لفت أعرب صرح ذكر سجل دعا أعلن أشاد حذر نبه "
-    "قالت أكدت أوضحت أشارت اعتبرت شددت أبرزت نوهت أضافت لفتت أعربت صرحت ذكرت سجلت دعت أعلنت "
-    "أشادت حذرت نبهت يقول يؤكد"
-)
-_STOP = (
-    folded_words(
-        "في من على علي إلى الى عن مع أن إن ان بأن لأن قد لقد الذي التي الذين خلال بعد قبل حول "
-        "ضد عبر لدى لدي عند منذ حتى كما أيضا ثم أو او بين تحت فوق أمام دون نحو ضمن وفق أثناء "
-        "إزاء كل هذا هذه ذلك تلك هو هي هم يوم يومي اليوم أمس غدا حيث بينما لكن وذلك نفسه "
-        "شخصيا رفقة برفقة بحضور بمناسبة بدوره بدورها جهته جهتها جانبه جانبها ما لا لم لن "
-        "له لها لهم به بها إنه انه أنه بأنه الى جانب عقب إثر اثر أجل نظيره نظيرته نظيرهما "
-        "نظيراه"
-    )
-    | SPEECH_VERBS
-    | TITLE_WORDS
-    | folded_words(" ".join(HONORIFICS))
-)
-#: Adjectives that follow names without being part of them.
-_COMMON_NISBAS = folded_words(
-    "الوطني الإسباني الاسباني المغربي الأمني الدولي الثنائي الاستراتيجي العربي الأوروبي الملكي "
-    "المدني الجهوي الإقليمي الرسمي الخارجي الداخلي السامي الحالي الماضي الجاري الفرنسي "
-    "الإفريقي الافريقي العالمي الأجنبي الإداري المركزي الثاني الأول الثالث التالي المعني "
-    "القضائي الجنائي الشرطي الجمركي الإسلامي الأمريكي البرتغالي الحكومي"
-)
-_NAME_LINKS = folded_words("عبد أبو ابو بن ابن بنت ولد بو")
-_TRAILING_PARTICLES = folded_words("دي دل لا بن ابن أبو عبد ولد")
-_GLUED = ("بال", "لل", "كال", "فال", "وال", "وبال")
+#: What other modules import from here (the lexicons and ``Directory`` moved out).
+__all__ = ["HONORIFICS", "SPEECH_VERBS", "TITLE_WORDS", "Directory", "PersonMention", "find_people"]
 
 #: An honorific, perhaps with a nationality: «السيد», «العميد الإسباني».
 _HONORIFIC = ar(
     rf"(?<![^\W_و])(?P<h>{'|'.join(HONORIFICS)})(?!\w)"
     r"(?:[ \t]+(?P<nationality>المغربي|المغربية|الإسباني|الإسبانية|الاسباني|الاسبانية))?[ \t]+"
 )
+_GAP = re.compile(r"[ \t]*([،,])?[ \t]*")
+_SIDE_NOUNS = folded_words("الجانب الوفد")
 _TOKEN = re.compile(r"[ \t]*(\w+(?:-\w+)?)")
 _APPOSITION = re.compile(r"[ \t]*[،,][ \t]*(\w+)")
 #: «والي أمن طنجة», «ولاية أمن الرباط»: prefects of security are officers of the DGSN.
-_SECURITY_PREFECT = ar(r"(?<!\w)(?:والي|ولاية)\s+(?:ال)?أمن(?!\w)")
-_MA = ar(r"المغربي|المغربية|بالمغرب|المملكة المغربية")
-_ES = ar(r"الإسباني|الإسبانية|بإسبانيا|الاسباني|الاسبانية|باسبانيا")
+_SECURITY_PREFECT = ar(r"(?<![^\W_و])(?:والي|ولاية)\s+(?:ال)?أمن(?!\w)")
+_MA = ar(r"المغربي|المغربية|بالمغرب|المملكة المغربية|(?<!\w)المغرب(?!\w)")
+_ES = ar(r"الإسباني|الإسبانية|بإسبانيا|الاسباني|الاسبانية|باسبانيا|(?<!\w)[إا]سبانيا(?!\w)")
+#: What may close a name that no honorific introduced: punctuation or the end of the text.
+_CLOSED = re.compile(r"[ \t]*(?:[،,.؛;:()\n]|$)")
+#: «، رئيس …»: an office in apposition after a name.
+_OFFICE_AFTER = re.compile(r"[،,][ \t]*(\w+)")
+#: What introduces the names of a list of people («كلا من», «يقوده», «عن الجانب المغربي»).
+_LIST_OPENERS = folded_words(
+    "من يقوده يقودها يترأسه يترأسها ترأسه برئاسة بحضور بمشاركة يضم تضم ضم المغربي المغربية "
+    "الإسباني الإسبانية الاسباني الاسبانية"
+)
 
 
 @dataclass(slots=True)
@@ -129,13 +122,14 @@ class PeopleReader:
         self._roles_by_end = ByStart(roles, lambda role: role.end)
         self._last_seen: dict[str, int] = {}
         self._mention_ends: list[int] = []
+        self._side_cues = SideCues(doc)
 
     def read(self) -> tuple[list[PersonFact], list[PersonMention]]:
         taken: set[int] = set()
         for match in _HONORIFIC.finditer(self.doc.norm):
             name = self._name_at(match.end(), minimum=1)
             if name:
-                taken.add(match.end())
+                taken.add(name[0])
                 self._add(
                     match.start(), match.group("h"), name, nationality=match.group("nationality")
                 )
@@ -143,10 +137,130 @@ class PeopleReader:
             after = _APPOSITION.match(self.doc.norm, role.end)
             start = after.start(1) if after else role.end
             name = self._name_at(start, minimum=2)
-            if name and name[0] not in taken and not _HONORIFIC.match(self.doc.norm, name[0]):
+            if (
+                name
+                and name[0] not in taken
+                and may_be_name(name[2])
+                and not _HONORIFIC.match(self.doc.norm, name[0])
+            ):
+                taken.add(name[0])
                 self._add(role.start, None, name, role=role)
+        self._after_offices(taken)
+        self._before_offices(taken)
+        self._lone_names()
         self.mentions.sort(key=lambda mention: mention.start)
         return [self._fact(person) for person in self.people], self.mentions
+
+    def _after_offices(self, taken: set[int]) -> None:
+        """«والي أمن الرباط محمد الطويل.», «وزير الداخلية، فلان الفلاني،»: a name after any
+        office, closed by punctuation (no honorific vouches for it)."""
+        norm = self.doc.norm
+        covered = Intervals([(mention.start, mention.end) for mention in self.mentions])
+        end = 0
+        for start, _, word in self.doc.words(0, len(norm)):
+            base = word[1:] if word[0] == "و" and word[1:] in TITLE_WORDS else word
+            title_start = start + len(word) - len(base)
+            if base not in TITLE_WORDS or title_start < end or covered.covers(start, start + 1):
+                continue
+            end = office_end(self.doc, title_start, self.known_words, TITLE_WORDS, STOP)
+            gap = _GAP.match(norm, end)
+            name = self._name_at(gap.end() if gap else end, minimum=2)
+            if not name or name[0] in taken or not self._closed(name[1]):
+                continue
+            first = name[2][0]
+            if not may_be_name(name[2]):
+                continue
+            if gap and gap.group(1) and first[0] == "و" and len(first) > 3:
+                continue  # «…، وفلان»: the next item of a list, not this office's holder
+            taken.add(name[0])
+            position = (title_start, end)
+            after = self._title_after(name[1])
+            if after and self._organization(position, None) is None:
+                position = after  # «المراقب العام فلان، مدير …»: a rank, then the office
+            self._add(title_start, None, name, position=position)
+
+    def _before_offices(self, taken: set[int]) -> None:
+        """«كلا من فلان، رئيس قسم …، وفلان، مدير …», «عن الجانب المغربي فلان، رئيس …»:
+        each name of a list followed by its own office."""
+        norm = self.doc.norm
+        for match in _OFFICE_AFTER.finditer(norm):
+            if match.group(1) not in TITLE_WORDS:
+                continue
+            comma = match.start()
+            sentence_start = self.doc.sentence_of(comma)[0]
+            words = self.doc.words(max(sentence_start, comma - 100), comma)
+            for size in (4, 3, 2):
+                if len(words) < size or not words or words[-1][1] != comma:
+                    continue
+                first_start, _, first = words[-size]
+                start = first_start + 1 if first[0] == "و" and len(first) > 3 else first_start
+                name = self._name_at(start, minimum=2)
+                if not name or name[1] != comma or len(name[2]) != size or name[0] in taken:
+                    continue
+                if not may_be_name(name[2]):
+                    continue
+                if self._opens_list(words[: len(words) - size], first_start, sentence_start):
+                    taken.add(name[0])
+                    self._add(start, None, name, position=self._title_after(comma))
+                    break
+
+    def _opens_list(
+        self, before: list[tuple[int, int, str]], start: int, sentence_start: int
+    ) -> bool:
+        """Does what stands before ``start`` open a list item: a comma, «كلا من», «يقوده»,
+        «عن الجانب المغربي», or the start of the sentence?"""
+        if not before:
+            return start - sentence_start < 3
+        previous_end = before[-1][1]
+        if any(mark in self.doc.norm[previous_end:start] for mark in "،,"):
+            return True
+        word = before[-1][2]
+        if word not in _LIST_OPENERS:
+            return False
+        if word.startswith("ال"):  # a nationality: only after «الجانب», «الوفد»
+            return len(before) > 1 and before[-2][2].lstrip("و") in _SIDE_NOUNS
+        return True
+
+    def _lone_names(self) -> None:
+        """«وأكد الوزاني، …»: a surname alone, without honorific, that only one person of the
+        article bears, after that person was named in full."""
+        owners: dict[str, set[str]] = {}
+        for person in self.people:
+            if len(person.tokens) > 1:
+                for name in person.names:
+                    last = fold(name).split()[-1]
+                    if len(last) >= 4 and last not in STOP and last not in COMMON_NISBAS:
+                        owners.setdefault(last, set()).add(person.key)
+        unique = {word: keys.pop() for word, keys in owners.items() if len(keys) == 1}
+        if not unique:
+            return
+        people = {person.key: person for person in self.people}
+        first_seen: dict[str, int] = {}
+        for mention in self.mentions:
+            first_seen[mention.person_key] = min(
+                first_seen.get(mention.person_key, mention.start), mention.start
+            )
+        covered = Intervals([(mention.start, mention.end) for mention in self.mentions])
+        pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, unique))})(?!\w)")
+        for match in pattern.finditer(self.doc.norm):
+            person = people[unique[match.group()]]
+            start, end = match.span()
+            if covered.covers(start, end) or start < first_seen[person.key]:
+                continue
+            if not (self._after_a_verb(start) and _CLOSED.match(self.doc.norm, end)):
+                continue
+            person.evidence.append(self.doc.evidence("name", start, end))
+            self.mentions.append(PersonMention(start, end, start, end, person.key, None, None))
+            self._last_seen[person.key] = max(self._last_seen.get(person.key, -1), start)
+            bisect.insort(self._mention_ends, end)
+
+    def _after_a_verb(self, start: int) -> bool:
+        """A speech verb or a particle stands just before ``start`` («وأكد الوزاني»)."""
+        words = self.doc.words(max(0, start - 30), start)
+        if not words or self.doc.norm[words[-1][1] : start].strip():
+            return False
+        word = words[-1][2]
+        return word in SPEECH_VERBS or word[1:] in SPEECH_VERBS or word in STOP
 
     # --- names ---------------------------------------------------------------------------
     def _name_at(self, position: int, minimum: int) -> tuple[int, int, tuple[str, ...]] | None:
@@ -159,7 +273,7 @@ class PeopleReader:
                 break
             tokens.append((match.group(1), match.start(1), match.end(1)))
             end = match.end(1)
-        while tokens and tokens[-1][0] in _TRAILING_PARTICLES:
+        while tokens and tokens[-1][0] in TRAILING_PARTICLES:
             tokens.pop()
         if len(tokens) < max(minimum, 1):
             return None
@@ -170,18 +284,48 @@ class PeopleReader:
         word = match.group(1)
         if word == "علي" and self.doc.original(match.start(1), match.end(1)).endswith("ي"):
             return True  # «علي» (Ali), not «على» (on), which folds alike
-        if any(char.isdigit() for char in word) or len(word) < 2 or word in _STOP:
+        if any(char.isdigit() for char in word) or len(word) < 2 or word in STOP:
             return False
-        if word.startswith(_GLUED) or (
-            word[0] == "و" and (word[1:] in _STOP or word[1:].startswith("ال"))
+        if word.startswith(GLUED) or (
+            word[0] == "و" and (word[1:] in STOP or word[1:].startswith("ال"))
         ):
             return False
         if word.startswith("ال") and self._has_article(match.start(1)):
-            return bool(previous) and (
-                previous[-1] in _NAME_LINKS
-                or (word.endswith("ي") and len(word) >= 5 and word not in _COMMON_NISBAS)
+            if not previous:  # «السيد الورياغلي»: a family name alone
+                return word.endswith("ي") and len(word) >= 6 and word not in COMMON_NISBAS
+            return (
+                previous[-1] in NAME_LINKS
+                or (word.endswith("ي") and len(word) >= 5 and word not in COMMON_NISBAS)
+                or (len(previous) == 1 and self._family_name(word, match.end(1)))
             )
         return not any(self.known_words.lookup_folded(stem) for stem, _ in clitic_readings(word))
+
+    def _closed(self, end: int) -> bool:
+        """Does the name end at ``end`` for sure: punctuation, a particle, a date or place, or a
+        word glued to a preposition («بالتعاون»), none of which continues a name?"""
+        if _CLOSED.match(self.doc.norm, end):
+            return True
+        following = _TOKEN.match(self.doc.norm, end)
+        if following is None:
+            return True
+        word = following.group(1)
+        return (
+            word in STOP
+            or (word[0] == "و" and word[1:] in STOP)
+            or word.startswith(GLUED)
+            or any(self.known_words.lookup_folded(stem) for stem, _ in clitic_readings(word))
+        )
+
+    def _family_name(self, word: str, end: int) -> bool:
+        """«لطيفة المرابط.», «محمد الطويل،»: an «ال» word that ends a two-word name, as
+        no noun phrase of the genre does («الجلسة», «الاجتماعات», «التنسيق»)."""
+        return (
+            not word.endswith(("ه", "ات", "ين", "ون"))
+            and word not in COMMON_NISBAS
+            and not is_action_noun(word)
+            and not self.known_words.lookup_folded(word)
+            and bool(_CLOSED.match(self.doc.norm, end))
+        )
 
     def _has_article(self, position: int) -> bool:
         """«ال» with a bare alef is the article; «ألونسو», «إلياس» start with a hamza."""
@@ -195,24 +339,30 @@ class PeopleReader:
         name: tuple[int, int, tuple[str, ...]],
         role: RoleMention | None = None,
         nationality: str | None = None,
+        position: tuple[int, int] | None = None,
     ) -> None:
         name_start, name_end, words = name
-        position = self._position(start, name_end, role)
+        if position is None:
+            position = self._position(start, name_end, role)
         organization = self._organization(position, role)
-        person = self._person_for(words)
+        side = _side(self.doc, position, organization) if position else None
+        if side is None and nationality:
+            side = "MA" if _MA.search(nationality) else "ES"
+        if side is None:
+            side = self._side_cues.at(name_start)
+        person = self._person_for(words, side)
         original_name = self.doc.original(name_start, name_end)
         if len(words) > 1 or not person.names:
             person.names.append(original_name)
         if len(words) > len(person.tokens):
-            person.tokens = _identity(words)
+            person.tokens = identity(words)
         if honorific and person.honorific is None:
             person.honorific = self.doc.original(start, start + len(honorific))
         if position and person.position is None:
             person.position = self.doc.original(*position)
             person.organization_key = organization
-            person.side = _side(self.doc, position, organization)
-        if person.side is None and nationality:
-            person.side = "MA" if _MA.search(nationality) else "ES"
+        if person.side is None:
+            person.side = side
         person.evidence.append(self.doc.evidence("name", name_start, name_end))
         if position:
             person.evidence.append(self.doc.evidence("position", *position))
@@ -226,12 +376,23 @@ class PeopleReader:
         self._last_seen[person.key] = max(self._last_seen.get(person.key, -1), whole_start)
         bisect.insort(self._mention_ends, whole_end)
 
-    def _person_for(self, words: tuple[str, ...]) -> _Person:
-        identity = _identity(words)
-        candidates = [person for person in self.people if _same_person(identity, person.tokens)]
+    def _person_for(self, words: tuple[str, ...], side: Side | None) -> _Person:
+        """The person these words name: the same name, a part of it, a lone given name that
+        only one person bears, or a one-letter slip of a name on the same side."""
+        name = identity(words)
+        candidates = [person for person in self.people if same_person(name, person.tokens)]
+        if not candidates and is_lone_name(name):
+            given = [person for person in self.people if refers_to(name[0], person.tokens)]
+            candidates = given if len(given) == 1 else []
+        if not candidates and side is not None:
+            candidates = [
+                person
+                for person in self.people
+                if person.side == side and is_typo_of(name, person.tokens)
+            ]
         if candidates:
             return max(candidates, key=self._last_mentioned)
-        person = _Person(key=f"person:{len(self.people) + 1}", tokens=identity)
+        person = _Person(key=f"person:{len(self.people) + 1}", tokens=name)
         self.people.append(person)
         return person
 
@@ -272,7 +433,7 @@ class PeopleReader:
             base = word[1:] if word[0] == "و" and word[1:] in TITLE_WORDS else word
             if base not in TITLE_WORDS:
                 continue
-            if any(_breaks_position(later) for _, _, later in words[index + 1 :]):
+            if any(breaks_position(later) for _, _, later in words[index + 1 :]):
                 continue
             return word_start + len(word) - len(base), words[-1][1]
         return None
@@ -316,30 +477,6 @@ class PeopleReader:
         )
 
 
-def _identity(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Words that identify a name: folded, and without the article after the first word
-    («الفلاني» = «فلاني»)."""
-    return tuple(
-        word if index == 0 else word.removeprefix("ال") for index, word in enumerate(words)
-    )
-
-
-def _same_person(mention: tuple[str, ...], known: tuple[str, ...]) -> bool:
-    if mention == known:
-        return True
-    if len(mention) == 1 or len(known) == 1:
-        return mention[-1] == known[-1]
-    shorter, longer = sorted((mention, known), key=len)
-    return longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
-
-
-_BREAKS = folded_words("أن إن ان بأن الذي التي قال أكد أوضح أشار وقال وأكد وأوضح وأشار ضمن لدى")
-
-
-def _breaks_position(word: str) -> bool:
-    return word in _BREAKS or word in SPEECH_VERBS
-
-
 def _side(doc: Document, position: tuple[int, int], organization: str | None) -> Side | None:
     if organization is not None:
         side = institution(organization).side
@@ -350,29 +487,6 @@ def _side(doc: Document, position: tuple[int, int], organization: str | None) ->
     if _ES.search(text):
         return "ES"
     return None
-
-
-class Directory:
-    """The people of an article, looked up by what stands for them in prose."""
-
-    def __init__(self, people: list[PersonFact]) -> None:
-        self.people = people
-
-    def head_of(self, organization: str) -> str | None:
-        """The one person of ``organization`` («وزير الداخلية المغربي» → the minister)."""
-        matching = {p.key for p in self.people if p.organization_key == f"org:{organization}"}
-        return matching.pop() if len(matching) == 1 else None
-
-    def by_title(self, title: str, side: str) -> tuple[str, str | None] | None:
-        """(person, organisation) of the one person of ``side`` whose position has ``title``
-        («الوزير» + «الإسباني» → the Spanish minister)."""
-        stem = fold(title).removeprefix("ال").split()[0]
-        matching = [
-            p for p in self.people if p.side == side and p.position and stem in fold(p.position)
-        ]
-        if len(matching) != 1:
-            return None
-        return matching[0].key, (matching[0].organization_key or "").removeprefix("org:") or None
 
 
 def find_people(

@@ -35,6 +35,7 @@ from committee.importer.extraction.body_facts import (
 from committee.importer.extraction.calendar_names import ARABIC_MONTHS, FOLDED_WEEKDAYS
 from committee.importer.extraction.circumstances import find_chairs, find_organizers, find_themes
 from committee.importer.extraction.dates import DateMention, find_dates
+from committee.importer.extraction.directory import Directory
 from committee.importer.extraction.gazetteer import COMMON_WORD_SPELLINGS, PLACES
 from committee.importer.extraction.language import detect_language
 from committee.importer.extraction.latin_pipeline import LATIN_LANGUAGES, extract_latin
@@ -54,7 +55,7 @@ from committee.importer.extraction.organizations import (
     find_organizations,
     organization_facts,
 )
-from committee.importer.extraction.people import Directory, PersonMention, find_people
+from committee.importer.extraction.people import PersonMention, find_people
 from committee.importer.extraction.phrases import PhraseIndex
 from committee.importer.extraction.places import (
     PlaceMention,

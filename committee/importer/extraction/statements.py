@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from committee.importer.extraction.mention_index import ByStart
 from committee.importer.extraction.organizations import RoleMention
-from committee.importer.extraction.people import SPEECH_VERBS, PersonMention
+from committee.importer.extraction.people import PersonMention
+from committee.importer.extraction.person_words import SPEECH_VERBS
 from committee.importer.extraction.text import QUOTE_PAIRS, Document, ar
 
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _ASIDE = r"(?:من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|من\s+ناحيته|من\s+ناحيتها)"
-_OPENING = ar(rf"(?:و?{_ASIDE}\s*[،,]?\s*)?[وف]?(?:كما\s+)?")
+_OPENING = ar(rf"(?:و?{_ASIDE}(?!\w)\s*[،,]?\s*)?[وف]?(?:كما\s+)?")
 _VERB = re.compile(rf"(?P<verb>{_VERBS})(?!\w)")
 _PARENTHETICAL = ar(
     r"[ \t]*[،,]?[ \t]*(?:في|خلال|بهذه|بمناسبة|أمام|لدى|عند|ضمن|عقب|على\s+هامش)(?!\w)"
@@ -33,6 +34,8 @@ _PARENTHETICAL = ar(
     rf"|[ \t]*{_ASIDE}[ \t]*[،,]?"
     r"|[ \t]*[،,][^،,.\"«“]{1,60}[،,]"
 )
+#: «…، فيما نوهت السيدة …»: a second statement inside the sentence.
+_WHILE = ar(rf"[ \t]*[،,][ \t]*(?:فيما|بينما|في\s+حين)[ \t]+(?=(?:{_VERBS})(?!\w))")
 _THAT = ar(
     r"[ \t]*[،,]?[ \t]*(?:إلى\s+أن|الى\s+أن|على\s+أن|بأن|أن|إن|انه|أنه|إنه|عن)?(?=[ \t\"«“]|$)"
 )
@@ -82,13 +85,25 @@ class StatementReader:
 
     def read(self) -> list[StatementDraft]:
         found = []
-        for start, end in self.doc.sentences:
+        for start, end in self._parts():
             statement = self._sentence(max(start, self.speakers.dateline_end), end)
             if statement is None:
                 self.current = None
             else:
                 found.append(statement)
         return found
+
+    def _parts(self) -> list[tuple[int, int]]:
+        """The sentences, each cut where «، فيما نوهت …» opens a second speaker's words."""
+        parts = []
+        for sentence_start, end in self.doc.sentences:
+            start = sentence_start
+            for match in _WHILE.finditer(self.doc.norm, sentence_start, end):
+                if self.doc.quote_at(match.start()) is None:
+                    parts.append((start, match.start()))
+                    start = match.end()
+            parts.append((start, end))
+        return parts
 
     def _sentence(self, start: int, end: int) -> StatementDraft | None:
         if start >= end:

@@ -61,9 +61,14 @@ class PeopleRecorder(RecorderBase):
         return organization
 
     def record_person(self, fact: extraction.PersonFact) -> Person:
+        """Match by a spelling already known, then by a slip of one on the same side and post,
+        then by the same surname in the same post; else a new person. A one-word name is
+        neither matched nor kept as an alias: «خوسيه» would merge every José."""
         organization = self.get(fact.organization_key, Organization)
         person = self.known(Person, fact)
-        spellings = [fact.name, *fact.variants]
+        spellings = [
+            s for s in dict.fromkeys([fact.name, *fact.variants]) if not matching.is_lone(s)
+        ]
         if person is None:
             for spelling in spellings:
                 person = Person.objects.matching_name(spelling).first() or self.same_latin_name(
@@ -71,13 +76,15 @@ class PeopleRecorder(RecorderBase):
                 )
                 if person:
                     break
-        if person is None and organization is not None and fact.position:
-            # Same organisation, same position, and a name word in common: another spelling.
+        if person is None and spellings:
+            person = self._misspelled(fact, organization)
+        if person is None and organization is not None and fact.position and spellings:
+            # Same organisation, same position, and the same surname: another spelling.
             same_post = [
                 p
                 for p in Person.objects.filter(organization=organization)
                 if matching.similarity(self.own(p, "position"), fact.position) >= SAME_NAME
-                and matching.words(self.own(p, "name")) & matching.words(fact.name)
+                and matching.same_surname(self.own(p, "name"), fact.name)
             ]
             person = same_post[0] if len(same_post) == 1 else None
         created = person is None
@@ -93,7 +100,7 @@ class PeopleRecorder(RecorderBase):
         changed = self.fill(person, values)
         self.save(person, created=created, changed=[] if created else changed)
         known = set(person.aliases.values_list("normalized", flat=True))
-        for spelling in dict.fromkeys(spellings):
+        for spelling in spellings:
             if arabic.normalize(spelling) not in known:
                 PersonAlias.objects.create(person=person, name=clip(PersonAlias, "name", spelling))
                 known.add(arabic.normalize(spelling))
@@ -113,3 +120,28 @@ class PeopleRecorder(RecorderBase):
             | Q(name_en__unaccent__iexact=spelling)
         )
         return Person.objects.filter(same).order_by("pk").first()
+
+    def _misspelled(
+        self, fact: extraction.PersonFact, organization: Organization | None
+    ) -> Person | None:
+        """A person of the same side and post (organisation or position) whose name ``fact``
+        misspells by one letter."""
+        if not fact.side or (organization is None and not fact.position):
+            return None
+        candidates = []
+        for person in Person.objects.filter(side=fact.side).prefetch_related("aliases"):
+            same_post = (
+                organization is not None and person.organization_id == organization.pk
+            ) or (
+                bool(fact.position)
+                and matching.similarity(self.own(person, "position"), fact.position or "")
+                >= SAME_NAME
+            )
+            if same_post:
+                names = [self.own(person, "name"), *(alias.name for alias in person.aliases.all())]
+                candidates.append((person, names))
+        for spelling in [fact.name, *fact.variants]:
+            found = matching.misspelled(candidates, spelling)
+            if found is not None:
+                return found
+        return None
