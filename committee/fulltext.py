@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection, models
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -112,6 +113,11 @@ def names_key(names: Sequence[str], *, plain: Sequence[str] = ()) -> models.Gene
         db_persist=True,
         editable=False,
     )
+
+
+def names_index(name: str) -> GinIndex:
+    """A trigram index on ``names_key``: near spellings found without comparing every name."""
+    return GinIndex(fields=["names_key"], name=name, opclasses=["gin_trgm_ops"])
 
 
 #: The languages a query is analysed as, in order ("" is the plain, single-language columns).

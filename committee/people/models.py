@@ -15,7 +15,13 @@ from django.utils.translation import pgettext_lazy
 from committee import arabic
 from committee.audit import audited
 from committee.bilateral import PartySide, Role, Side, VisibleQuerySet
-from committee.fulltext import analyzed_sql, names_key, normalized_sql, search_vector
+from committee.fulltext import (
+    analyzed_sql,
+    names_index,
+    names_key,
+    normalized_sql,
+    search_vector,
+)
 from committee.languages import (
     Language,
     Translated,
@@ -159,7 +165,10 @@ class Organization(Record):
                 name="people_organization_acronym_unique",
             ),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="organization_search")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="organization_search"),
+            names_index("organization_names"),
+        ]
 
     def __str__(self) -> str:
         name = str(self.name)
@@ -218,7 +227,10 @@ class Person(Record):
                 condition=Q(side__in=[*PartySide.values, ""]), name="people_person_side_valid"
             ),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="person_search")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="person_search"),
+            names_index("person_names"),
+        ]
 
     def __str__(self) -> str:
         return str(self.name)
@@ -267,7 +279,10 @@ class PersonAlias(models.Model):
             ),
             models.CheckConstraint(condition=~Q(name=""), name="people_alias_not_empty"),
         ]
-        indexes = [models.Index(fields=["normalized"], name="person_alias_normalized")]
+        indexes = [
+            models.Index(fields=["normalized"], name="person_alias_normalized"),
+            names_index("person_alias_names"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -32,7 +32,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import (
     F,
     FloatField,
@@ -135,15 +135,21 @@ NAME_SIMILARITY = 0.5
 SUGGESTION_SIMILARITY = 0.3
 
 
-def _similarity(words: str) -> Func:
-    """How near ``words`` (without their article, unaccented) come to a row's stored
-    ``names_key`` (``committee.fulltext.names_key``): pg_trgm's word similarity, 0–1."""
-    typed = Func(
+def _typed(words: str) -> Func:
+    """The words as a name is compared: without their article, unaccented."""
+    return Func(
         Value(arabic.without_article(words)),
         function="committee_unaccent",
         output_field=TextField(),
     )
-    return Func(typed, F("names_key"), function="word_similarity", output_field=FloatField())
+
+
+def _similarity(words: str) -> Func:
+    """How near ``words`` come to a row's stored ``names_key``
+    (``committee.fulltext.names_key``): pg_trgm's word similarity, 0–1."""
+    return Func(
+        _typed(words), F("names_key"), function="word_similarity", output_field=FloatField()
+    )
 
 
 def _near_names(visible: QuerySet[Any], kind: Kind, words: str) -> list[QuerySet[Any]]:
@@ -151,11 +157,17 @@ def _near_names(visible: QuerySet[Any], kind: Kind, words: str) -> list[QuerySet
     ``words``, annotated with ``name_similarity``; none for a kind without names."""
     if not kind.names:
         return []
-    near = [visible.annotate(name_similarity=_similarity(words))]
+    tables = [visible]
     if kind.model is Person:
-        aliases = PersonAlias.objects.filter(person__in=visible.values("pk"))
-        near.append(aliases.annotate(name_similarity=_similarity(words)))
-    return near
+        tables.append(PersonAlias.objects.filter(person__in=visible.values("pk")))
+    # ``%>`` lets the trigram index (``committee.fulltext.names_index``) pick the candidates, at
+    # the threshold ``_near`` sets; the similarity itself then ranks them.
+    return [
+        table.filter(names_key__trigram_word_similar=_typed(words)).annotate(
+            name_similarity=_similarity(words)
+        )
+        for table in tables
+    ]
 
 
 Hit = tuple[int, int, float]  # (position of the kind in KINDS, primary key, rank)
@@ -181,8 +193,12 @@ def _hit_columns(
 def _exact_hits(visible: QuerySet[Any], kind: Kind, query: SearchQuery) -> QuerySet[Any]:
     """The newest ``BROAD + 1`` matches by the words, ranked: the primary key's index is read
     backwards when matches are many, the GIN index when they are few (the planner's choice)."""
-    matches = visible.filter(search_vector=query)
-    return _hit_columns(matches, kind, rank(query)).order_by("-hit_id")[: BROAD + 1]
+    newest = visible.filter(search_vector=query).order_by("-pk").values("pk")[: BROAD + 1]
+    # Ranked once chosen: ranking every match before keeping the newest would cost as much as
+    # ranking them all (the planner cannot tell how many rows two common words leave).
+    manager: Any = kind.model._default_manager
+    chosen = manager.filter(pk__in=newest)
+    return _hit_columns(chosen, kind, rank(query)).order_by()
 
 
 def _near_hits(
@@ -228,8 +244,17 @@ def _near(
         if len(per_kind[ORDER[kind.slug]]) < PAGE_SIZE
         for part in _near_hits(visible[kind], kind, query, words)
     ]
+    if not parts:
+        return []
     nearest: dict[tuple[int, int], Hit] = {}
-    for hit in _run(parts):
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The threshold of ``%>`` for this transaction only: the lowest similarity wanted.
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+            [str(SUGGESTION_SIMILARITY)],
+        )
+        found = _run(parts)
+    for hit in found:
         if hit[:2] not in nearest or hit[2] > nearest[hit[:2]][2]:
             nearest[hit[:2]] = hit
     return sorted(nearest.values(), key=lambda hit: (-hit[2], hit[0], hit[1]))

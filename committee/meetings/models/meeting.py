@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from committee.audit import audited
 from committee.bilateral import Side, VisibleQuerySet
 from committee.dates import DatePrecision, partial_date_constraints
-from committee.fulltext import names_key, search_vector
+from committee.fulltext import names_index, names_key, search_vector
 from committee.languages import (
     Translated,
     text_in_some_language,
@@ -194,6 +194,7 @@ class Meeting(Record):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="meeting_search"),
+            names_index("meeting_names"),
             models.Index(fields=["visibility", "-start_date"], name="meeting_visible_by_date"),
         ]
 
