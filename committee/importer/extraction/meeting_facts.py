@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from committee.importer.extraction.anchoring import Anchor, Attached
 from committee.importer.extraction.circumstances import OrgPhrase, Theme
 from committee.importer.extraction.dates import DateMention
+from committee.importer.extraction.events import ACCOMPANYING
 from committee.importer.extraction.evidence import ordered_evidence, spans_of
 from committee.importer.extraction.meetings import BODY_MEETING_KINDS, MeetingMention
 from committee.importer.extraction.model import (
@@ -82,7 +83,25 @@ def resolve_meetings(
             meetings.append(meeting)
         _enrich(meeting, mention, body_key)
         keys.append(meeting.key)
-    return meetings, keys
+    return _subject_first(meetings, keys)
+
+
+def _subject_first(
+    meetings: list[MeetingEntity], keys: list[str | None]
+) -> tuple[list[MeetingEntity], list[str | None]]:
+    """A press conference named first is not the article's subject when the event it
+    accompanies is named too («خلال ندوة صحفية … في ختام زيارة عمل»): that event goes first,
+    and the keys are numbered again in the new order."""
+    if not meetings or meetings[0].kind not in ACCOMPANYING:
+        return meetings, keys
+    main = next((m for m in meetings if m.kind not in ACCOMPANYING), None)
+    if main is None:
+        return meetings, keys
+    ordered = [main, *(m for m in meetings if m is not main)]
+    renamed = {meeting.key: f"meeting:{index + 1}" for index, meeting in enumerate(ordered)}
+    for meeting in ordered:
+        meeting.key = renamed[meeting.key]
+    return ordered, [renamed[key] if key else None for key in keys]
 
 
 def _enrich(meeting: MeetingEntity, mention: MeetingMention, body_key: str | None) -> None:

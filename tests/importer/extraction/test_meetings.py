@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from committee.importer.extraction import extract
 
 PUBLISHED = dt.date(2015, 4, 20)
@@ -78,3 +80,77 @@ def test_a_dateline_city_is_where_the_dispatch_was_filed_not_the_venue():
 def test_a_generic_this_meeting_alone_is_not_a_tracked_meeting():
     extraction = extract("وعرف هذا اللقاء حضورا كبيرا لرجال الأمن.", published=PUBLISHED)
     assert not extraction.is_relevant
+
+
+#: The events below are tracked only in a text about security.
+SECURITY = " وتناول المشاركون التعاون الأمني بين البلدين."
+
+
+def security_meetings(text: str):
+    return meetings(text + SECURITY)
+
+
+def test_a_press_conference_is_not_a_seminar_nor_the_subject_of_the_visit_it_closes():
+    found = security_meetings(
+        "وأكد المدير العام، خلال ندوة صحفية مشتركة عقدها اليوم بمدريد، أن التعاون متميز. "
+        "وجاءت هذه الندوة الصحفية في ختام زيارة عمل قام بها إلى إسبانيا."
+    )
+    assert "seminar" not in [m.kind for m in found]
+    assert [(m.kind, m.is_subject) for m in found] == [
+        ("working_visit", True),
+        ("press_conference", False),
+    ]
+    assert [m.key for m in found] == ["meeting:1", "meeting:2"]
+    assert found[1].city == "madrid"
+
+
+def test_a_press_conference_alone_is_the_subject():
+    (meeting,) = security_meetings(
+        "عقد وزيرا الداخلية اليوم بالرباط مؤتمرا صحفيا مشتركا حول الهجرة."
+    )
+    assert (meeting.kind, meeting.is_subject, meeting.city) == ("press_conference", True, "rabat")
+
+
+def test_an_inauguration_and_a_signing_ceremony_are_events_of_their_own_kinds():
+    assert security_meetings("وحضر الندوة عدد من المسؤولين.")[0].kind == "seminar"
+    (inauguration,) = security_meetings(
+        "دشن وزيرا الداخلية اليوم الاثنين بطنجة مركزا للتعاون الشرطي. وحضر حفل التدشين المسؤولون."
+    )
+    assert (inauguration.kind, inauguration.city, str(inauguration.start)) == (
+        "inauguration",
+        "tangier",
+        "2015-04-20",
+    )
+    (ceremony,) = security_meetings("وجرى حفل التوقيع اليوم بمدريد بحضور المديرين العامين للشرطة.")
+    assert (ceremony.kind, ceremony.city) == ("signing_ceremony", "madrid")
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", " - ", " – ", "\u2011"])
+def test_a_hyphenated_name_is_kept_whole_with_its_ordinal(dash):
+    (plain,) = security_meetings("اختتمت أمس بمراكش أشغال الندوة المغربية.")
+    assert (plain.name, plain.ordinal) == ("الندوة المغربية", None)
+    (meeting,) = security_meetings(
+        f"اختتمت أمس بمراكش أشغال الندوة المغربية{dash}الإسبانية الأولى."
+    )
+    assert (meeting.name, meeting.ordinal) == (f"الندوة المغربية{dash}الإسبانية الأولى", 1)
+
+
+def test_a_series_of_a_hyphenated_seminar_keeps_the_whole_name():
+    (meeting,) = security_meetings("وستنعقد الدورة الثالثة للندوة المغربية-الإسبانية بمدريد.")
+    assert (meeting.kind, meeting.ordinal, meeting.name) == (
+        "seminar",
+        3,
+        "الدورة الثالثة للندوة المغربية-الإسبانية",
+    )
+
+
+def test_a_dash_before_a_word_that_is_no_adjective_ends_the_name():
+    (meeting,) = security_meetings("انطلقت اليوم بفاس الندوة الأمنية - وهي الأولى من نوعها.")
+    assert meeting.name == "الندوة الأمنية"
+
+
+def test_a_quoted_name_right_after_the_seminar_is_kept_whole():
+    (unquoted,) = security_meetings("اختتمت أمس بالرباط أشغال الندوة الدولية حول الأمن في المتوسط.")
+    assert unquoted.name == "الندوة الدولية"
+    (meeting,) = security_meetings('اختتمت أمس بالرباط أشغال الندوة الدولية "الأمن في المتوسط".')
+    assert meeting.name == 'الندوة الدولية "الأمن في المتوسط"'
