@@ -107,3 +107,49 @@ def test_recommendations_inside_quotations_are_someone_s_words():
         published=PUBLISHED,
     )
     assert extraction.recommendations == ()
+
+
+def test_a_decision_that_something_is_a_statement_not_a_decision():
+    assert recommendations("وقرر الطرفان أن التعاون الأمني نموذجي.") == ()
+
+
+def test_a_decision_that_the_body_will_meet_is_a_standing_rule_cut_at_its_own_clause():
+    found = recommendations(
+        "وقرر الطرفان أن اللجنة ستجتمع مرة كل سنة بالتناوب بين البلدين، وأن يترأسها "
+        "المديران العامان للشرطة في البلدين، وأن تعرض حصيلة أشغالها على الوزيرين."
+    )
+    assert [(r.text, r.kind) for r in found] == [
+        ("اللجنة ستجتمع مرة كل سنة بالتناوب بين البلدين", "standing"),
+        ("تعرض حصيلة أشغالها على الوزيرين", "one_off"),
+    ]
+    assert found[0].theme == "institutional"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind"),
+    [
+        (
+            "كما نص الإعلان على إمكانية عقد اجتماعات استثنائية بطلب من أحد المديرين العامين.",
+            "عقد اجتماعات استثنائية بطلب من أحد المديرين العامين",
+            "standing",
+        ),
+        (
+            "وتقرر كذلك أن تعرض حصيلة تنفيذ التوصيات على اللجنة قبل كل دورة عادية.",
+            "تعرض حصيلة تنفيذ التوصيات على اللجنة قبل كل دورة عادية",
+            "standing",
+        ),
+        (
+            "واتفق الجانبان على تعزيز التنسيق، وبتكثيف الدورات التكوينية.",
+            "تعزيز التنسيق",
+            "one_off",
+        ),
+    ],
+)
+def test_standing_rules_of_a_joint_declaration_are_recommendations(sentence, text, kind):
+    first, *_ = recommendations(sentence)
+    assert (first.text, first.kind) == (text, kind)
+
+
+def test_a_continuation_drops_its_preposition():
+    _, second = recommendations("وأوصى المشاركون بإعداد دليل مشترك، وبتعزيز تبادل المعلومات.")
+    assert second.text == "تعزيز تبادل المعلومات"
