@@ -48,7 +48,14 @@ class MeetingEntity:
     def fits(self, mention: MeetingMention, body_key: str | None) -> bool:
         if mention.generic:
             return True
+        if {mention.kind, self.kind} == _VISIT_AND_TALKS:
+            return True
         return mention.kind == self.kind and (body_key is None or body_key == self.body_key)
+
+
+#: A delegation received («استقبل … وفدا») or talks held («مباحثات») on a working visit
+#: are that visit: the two words name one event.
+_VISIT_AND_TALKS: frozenset[MeetingKind] = frozenset({"other", "working_visit"})
 
 
 def resolve_meetings(
@@ -208,7 +215,9 @@ def meeting_facts(
 
 def _name(doc: Document, meeting: MeetingEntity) -> str:
     named = [m for m in meeting.mentions if not m.anaphoric and not m.generic] or meeting.mentions
-    best = max(named, key=lambda m: (m.ordinal is not None, m.end - m.start))
+    best = max(
+        named, key=lambda m: (m.kind == meeting.kind, m.ordinal is not None, m.end - m.start)
+    )
     name = doc.original(best.start, best.end)
     return "ا" + name[1:] if doc.norm.startswith("لل", best.start) else name
 

@@ -154,3 +154,12 @@ def test_a_quoted_name_right_after_the_seminar_is_kept_whole():
     assert unquoted.name == "الندوة الدولية"
     (meeting,) = security_meetings('اختتمت أمس بالرباط أشغال الندوة الدولية "الأمن في المتوسط".')
     assert meeting.name == 'الندوة الدولية "الأمن في المتوسط"'
+
+
+def test_a_delegation_received_on_a_working_visit_is_one_event():
+    (alone,) = security_meetings("استقبل المدير العام اليوم بالرباط وفدا إسبانيا.")
+    assert alone.kind == "other"
+    (visit,) = security_meetings(
+        "استقبل المدير العام اليوم بالرباط وفدا إسبانيا يقوم بزيارة عمل إلى المغرب."
+    )
+    assert (visit.kind, visit.name, visit.city) == ("working_visit", "زيارة عمل", "rabat")
