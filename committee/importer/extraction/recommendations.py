@@ -9,7 +9,8 @@ action noun (masdar) and running to the next trigger, to a continuation («، ب
 * «اتفق الطرفان … **على** ضرورة عقد …» — the first «على» that is not «على مدى» & co.;
 * «التأكيد على أهمية …», «مطالبين بـ …», «قرر …», «همت التوصيات …»;
 * «قرر الطرفان أن اللجنة ستجتمع …», «تقرر أن تعرض …» — a decision's that-clause, from its
-  subject or verb; «نص الإعلان على إمكانية عقد …» — what a joint declaration provides.
+  subject or verb; «نص الإعلان على إمكانية عقد …», «يمكن للجنة عقد …» — what a joint
+  declaration provides.
 
 A joint declaration lists its decisions as «، وأن …» clauses: each is cut at its own clause,
 and «، وأن يترأسها …» only ends the one before it (who chairs is a rule of the body, its
@@ -63,6 +64,12 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("decide", r"(?<!\w)[وف]?(?:كما\s+)?(?:قرر|قررت|قرروا|تقرر)(?!\w)"),
         ("direct", r"(?<!\w)[وف]?(?:كما\s+)?(?:صادق|صادقت|صادقوا|تمت\s+المصادقة)(?!\w)"),
         ("search_ala", r"(?<!\w)[وف]?(?:كما\s+)?(?:نص|ينص|تنص)(?!\w)"),
+        # What a body may do: «كما يمكن للجنة عقد اجتماعات استثنائية …», «ويجوز لها …».
+        (
+            "direct",
+            r"(?<!\w)[وف]?(?:كما\s+)?(?:يمكن|يجوز)\s+(?:لها|له|لهما|للجنة|للطرفين|للجانبين|للبلدين"
+            r"|لكل\s+طرف|لكلا\s+الطرفين|للمديرين\s+العامين|لأحد\s+الطرفين)(?!\w)",
+        ),
         ("direct", r"(?<!\w)(?:التوصيات|توصيات|التوصية)[^.:،]{0,80}:"),
         (
             "direct",

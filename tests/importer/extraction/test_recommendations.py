@@ -113,6 +113,13 @@ def test_a_decision_that_something_is_a_statement_not_a_decision():
     assert recommendations("وقرر الطرفان أن التعاون الأمني نموذجي.") == ()
 
 
+@pytest.mark.parametrize(
+    "sentence", ["ويمكن القول إن التعاون ممتاز.", "ويمكن للمواطنين الاطلاع على التقرير."]
+)
+def test_what_anyone_may_do_is_no_rule_of_the_body(sentence):
+    assert recommendations(sentence) == ()
+
+
 def test_a_decision_that_the_body_will_meet_is_a_standing_rule_cut_at_its_own_clause():
     found = recommendations(
         "وقرر الطرفان أن اللجنة ستجتمع مرة كل سنة بالتناوب بين البلدين، وأن يترأسها "
@@ -136,6 +143,16 @@ def test_a_decision_that_the_body_will_meet_is_a_standing_rule_cut_at_its_own_cl
         (
             "وتقرر كذلك أن تعرض حصيلة تنفيذ التوصيات على اللجنة قبل كل دورة عادية.",
             "تعرض حصيلة تنفيذ التوصيات على اللجنة قبل كل دورة عادية",
+            "standing",
+        ),
+        (
+            "كما يمكن للجنة عقد اجتماعات استثنائية كلما دعت الضرورة إلى ذلك.",
+            "عقد اجتماعات استثنائية كلما دعت الضرورة إلى ذلك",
+            "standing",
+        ),
+        (
+            "وينص الإعلان على أن اللجنة تجتمع مرة كل سنة بالتناوب بين البلدين.",
+            "اللجنة تجتمع مرة كل سنة بالتناوب بين البلدين",
             "standing",
         ),
         (
