@@ -38,8 +38,11 @@ _EVENTS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = tuple(
     (kind, ar(r"(?<!\w)(?P<det>(?:هذه|هذا|تلك|ذلك)\s+)?[وف]?(?P<al>بال|لل|ال|ل|ب)?" + words))
     for kind, words in _EVENT_WORDS
 )
-#: «دشن وزيرا الداخلية … مركز …»: the verb names the inauguration that the article reports.
-_INAUGURATED = ar(r"(?<!\w)[وف]?(?P<head>دشن|دشنت|دشنا|يدشن|تدشن|سيدشن|ستدشن)(?!\w)")
+#: «دشن وزيرا الداخلية … مركز …»: the verb names the inauguration that the article reports
+#: (past forms only: «تدشن هذه الاتفاقية مرحلة جديدة» inaugurates nothing one can attend).
+_INAUGURATED = ar(r"(?<!\w)[وف]?(?P<head>دشن|دشنت|دشنا)(?!\w)")
+#: «دشن البلدان مرحلة جديدة»: a figure of speech, not a ceremony.
+_FIGURATIVE = ar(r"(?:\s+\S+){0,4}?\s+(?:ال)?(?:مرحلة|عهدا|عهد|صفحة|حقبة)(?!\w)")
 
 
 def find_events(norm: str) -> list[tuple[int, int, MeetingKind, bool, bool]]:
@@ -52,7 +55,8 @@ def find_events(norm: str) -> list[tuple[int, int, MeetingKind, bool, bool]]:
             definite = al.endswith("ال") or al == "لل" or " ال" in match.group("head")
             found.append((start, match.end(), kind, bool(match.group("det")), definite))
     for match in _INAUGURATED.finditer(norm):
-        found.append((match.start("head"), match.end(), "inauguration", False, True))
+        if not _FIGURATIVE.match(norm, match.end()):
+            found.append((match.start("head"), match.end(), "inauguration", False, True))
     return sorted(found)
 
 

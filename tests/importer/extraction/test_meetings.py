@@ -163,3 +163,14 @@ def test_a_delegation_received_on_a_working_visit_is_one_event():
         "استقبل المدير العام اليوم بالرباط وفدا إسبانيا يقوم بزيارة عمل إلى المغرب."
     )
     assert (visit.kind, visit.name, visit.city) == ("working_visit", "زيارة عمل", "rabat")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ودشن البلدان بهذا الاتفاق مرحلة جديدة من التعاون الأمني.",
+        "وتدشن هذه المذكرة عهدا جديدا في التعاون الأمني.",
+    ],
+)
+def test_inaugurating_a_new_phase_is_no_inauguration(sentence):
+    assert "inauguration" not in [m.kind for m in security_meetings(sentence)]
