@@ -25,7 +25,7 @@ from committee.importer.extraction.events import find_events
 from committee.importer.extraction.mention_index import Intervals
 from committee.importer.extraction.model import BodyKind, MeetingKind
 from committee.importer.extraction.numerals import read_ordinal
-from committee.importer.extraction.text import Document, ar, fold
+from committee.importer.extraction.text import HYPHEN_JOINED, Document, ar, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,13 +253,9 @@ def _adjectives_end(doc: Document, position: int) -> tuple[int, int | None, bool
     return end, ordinal, upcoming
 
 
-#: Hyphens and dashes the press puts between two adjectives of one name («المغربية-الإسبانية»);
-#: a dash only joins a next word that is an adjective too.
-_HYPHENATED = re.compile(r"[ \t]*[-\u2010-\u2015\u2212\ufe63\uff0d][ \t]*(\w+)")
-
-
 def _hyphenated(doc: Document, position: int) -> re.Match[str] | None:
-    match = _HYPHENATED.match(doc.norm, position)
+    """The adjective (or ordinal) after a hyphen in a name («المغربية-الإسبانية الأولى»)."""
+    match = HYPHEN_JOINED.match(doc.norm, position)
     if match and (_ADJECTIVE.match(match.group(1)) or read_ordinal(doc.norm, match.start(1))):
         return match
     return None
