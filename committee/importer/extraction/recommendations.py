@@ -12,6 +12,7 @@ action noun (masdar) and running to the next trigger, to a continuation («، ب
   subject or verb; «نص الإعلان على إمكانية عقد …», «يمكن للجنة عقد …» — what a joint
   declaration provides.
 
+A decision ends where the writer's comment on it starts («، وهو ما …», «، مما …», «، حيث …»).
 A joint declaration lists its decisions as «، وأن …» clauses: each is cut at its own clause,
 and «، وأن يترأسها …» only ends the one before it (who chairs is a rule of the body, its
 chairs). Rules of a body's sessions are standing: yearly, in turn («بالتناوب»), before every
@@ -93,6 +94,10 @@ _STANDING = ar(
 )
 #: «وأن يترأسها المديران العامان …»: who chairs is a rule of the body (its chairs), not an action.
 _CHAIR_RULE = ar(r"(?:يترأس|تترأس|يرأس|ترأس|يتولى\s+رئاسة|تتولى\s+رئاسة)")
+#: «، وهو ما سيمكن …», «، مما …», «، حيث …»: the writer's comment on a decision, not part of it.
+_COMMENT = ar(
+    r"[،,]\s*(?:وهو\s+ما|وهي\s+خطوة|مما|الأمر\s+الذي|حيث|وذلك\s+في\s+إطار|وذلك\s+في\s+سياق)(?!\w)"
+)
 #: «أن اللجنة ستجتمع …»: a verb after the subject of a that-clause (future, or present).
 _THAT_VERB = ar(r"س?[يت]\w{2,}")
 _ESTABLISHING = folded_words("إحداث انشاء إنشاء تشكيل تأسيس خلق إرساء استحداث")
@@ -140,7 +145,7 @@ class RecommendationReader:
         if not starts:
             return
         first = min(starts)[0]
-        cuts = [end]
+        cuts = [end, *(m.start() for m in _COMMENT.finditer(self.doc.norm, first, end))]
         for match in _CONTINUATION.finditer(self.doc.norm, first, end):
             begin = self._continued_at(match.end(), end)
             if begin is None or self.doc.quote_at(match.start()):

@@ -170,3 +170,20 @@ def test_standing_rules_of_a_joint_declaration_are_recommendations(sentence, tex
 def test_a_continuation_drops_its_preposition():
     _, second = recommendations("وأوصى المشاركون بإعداد دليل مشترك، وبتعزيز تبادل المعلومات.")
     assert second.text == "تعزيز تبادل المعلومات"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "، وهو ما سيمكن من تفكيك الشبكات الإجرامية",
+        "، مما يعكس متانة العلاقات بين البلدين",
+        "، حيث سيتم تبادل الخبرات بين الأجهزة",
+    ],
+)
+def test_a_decision_ends_where_the_comment_on_it_starts(comment):
+    (whole,) = recommendations("واتفق الطرفان على تعزيز التنسيق الميداني بين المصالح المختصة.")
+    assert whole.text == "تعزيز التنسيق الميداني بين المصالح المختصة"
+    (decision,) = recommendations(
+        f"واتفق الطرفان على تعزيز التنسيق الميداني بين المصالح المختصة{comment}."
+    )
+    assert decision.text == "تعزيز التنسيق الميداني بين المصالح المختصة"
