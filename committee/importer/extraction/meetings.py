@@ -153,9 +153,11 @@ def _seminar(doc: Document, match: re.Match[str]) -> MeetingMention:
     end, ordinal, upcoming = _adjectives_end(doc, match.end())
     definite = bool(match.group("al") and match.group("al").endswith(("ال", "لل")))
     definite = definite or match.group("head").startswith("ال")
+    # «الندوة "ناجحة"» is someone's word on the seminar; «ندوة "…"», «الندوة الدولية "…"» a title.
+    titled = end > match.end() or not definite
     return MeetingMention(
         _own_start(match),
-        _quoted_name_end(doc, end),
+        _quoted_name_end(doc, end) if titled else end,
         _seminar_kind(match.group("head")),
         ordinal,
         bool(match.group("det")),

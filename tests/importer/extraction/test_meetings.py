@@ -154,6 +154,15 @@ def test_a_quoted_name_right_after_the_seminar_is_kept_whole():
     assert unquoted.name == "الندوة الدولية"
     (meeting,) = security_meetings('اختتمت أمس بالرباط أشغال الندوة الدولية "الأمن في المتوسط".')
     assert meeting.name == 'الندوة الدولية "الأمن في المتوسط"'
+    (indefinite,) = security_meetings("ونظمت المديرية بالرباط ندوة «الشرطة والمجتمع».")
+    assert indefinite.name == "ندوة «الشرطة والمجتمع»"
+
+
+def test_a_quotation_after_a_bare_definite_seminar_is_someone_s_word_on_it():
+    (meeting,) = security_meetings(
+        'وانعقدت بالرباط الندوة الدولية. واعتبر أن الندوة "ناجحة بكل المقاييس".'
+    )
+    assert meeting.name == "الندوة الدولية"
 
 
 def test_a_delegation_received_on_a_working_visit_is_one_event():
