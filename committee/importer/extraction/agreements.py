@@ -1,8 +1,10 @@
 """Agreements signed between the parties, and standing cooperation mechanisms.
 
-An agreement is a singular «اتفاق / اتفاقية / مذكرة تفاهم / بروتوكول» in a clause that also
-has a signing word («أبرمت», «وقع», «التوقيع على», «المبرم»); its subject follows («بشأن
-مكافحة الاتجار بالبشر»). Plurals («الاتفاقيات الثنائية») are background.
+An agreement is a singular «اتفاق / اتفاقية / مذكرة تفاهم / بروتوكول / إعلان مشترك» in a
+clause that also has a signing word («أبرمت», «وقع», «التوقيع على», «المبرم»), or the object of
+a signing verb earlier in its sentence («وقع المديران العامان، …، اليوم بالرباط، إعلانا
+مشتركا»); its subject follows («بشأن مكافحة الاتجار بالبشر»). Plurals («الاتفاقيات الثنائية»)
+are background.
 
 A mechanism is a standing arrangement: joint police stations («المفوضيتان المشتركتان في
 ميناءي طنجة المدينة وطريفة»), police cooperation centres, liaison officers, joint patrols,
@@ -33,17 +35,25 @@ class MechanismMention:
     start: int
     end: int
     kind: MechanismKind
+    #: Where its locations may be named: its clause, and a short locative clause right after
+    #: it («مركزين للتعاون الشرطي المشترك، في طنجة والجزيرة الخضراء،»).
     clause_end: int
 
 
 _AGREEMENT = ar(
     r"(?<!\w)[وف]?(?P<al>بال|لل|ال|ب|ل)?(?P<head>اتفاقية|اتفاقا|اتفاق|مذكرة\s+تفاهم|مذكرة\s+للتفاهم|"
-    r"بروتوكول|إعلان\s+نوايا)(?:\s+(?:ال)?(?:تعاون|أمني|أمنية|ثنائي|ثنائية|شراكة)|\s+للتعاون)*(?!\w)"
+    r"بروتوكول|إعلان\s+نوايا|إعلانا\s+مشتركا|إعلان\s+(?:ال)?مشترك)"
+    r"(?:\s+(?:ال)?(?:تعاون|أمني|أمنية|ثنائي|ثنائية|شراكة)|\s+للتعاون)*(?!\w)"
 )
 _SIGNING = ar(
     r"(?<!\w)[وف]?(?:أبرم|أبرمت|أبرما|أبرمتا|وقع|وقعت|وقعا|توقيع|التوقيع|إبرام|المبرم|المبرمة|"
     r"الموقع|الموقعة|أبرمته|وقعته)(?!\w)"
 )
+#: A sentence that opens with the signing verb («وقع …», «أبرم …»).
+_SIGNING_VERB = ar(r"(?<!\w)[وف]?(?:أبرم|أبرمت|أبرما|وقع|وقعت|وقعا)(?!\w)")
+#: How far into its sentence the signing verb may stand: after a dateline («الرباط (ومع) -»).
+_OPENING_WORDS = 5
+_ACCUSATIVE = ar(r"(?:اتفاقا|اتفاقية|مذكرة|بروتوكولا|إعلانا)(?!\w)")
 _SUBJECT = ar(
     r"[ \t]+(?:في\s+مجالي?|بشأن|حول|يتعلق\s+ب|المتعلق\s+ب|المتعلقة\s+ب|الخاص\s+ب|الخاصة\s+ب|"
     r"ل(?=[^ل\W]\w{2})|ل(?=ل\w{3}))"
@@ -51,12 +61,17 @@ _SUBJECT = ar(
 _MECHANISM_WORDS: tuple[tuple[MechanismKind, str], ...] = (
     (
         "joint_police_station",
-        r"(?:مفوضيات|مفوضية|مفوضيتين|مفوضيتي)(?:\s+(?:ال)?(?:أمنية|شرطة|للشرطة|الشرطة))?"
-        r"\s+(?:ال)?(?:مشتركة|مشتركتين)",
+        r"(?:مفوضيات|مفوضية|مفوضيتان|مفوضيتين|مفوضيتا|مفوضيتي)"
+        r"(?:\s+(?:ال)?(?:أمنية|شرطة|للشرطة|الشرطة))?"
+        r"\s+(?:ال)?(?:مشتركة|مشتركتان|مشتركتين)"
+        r"|(?:مراكز|مركز|مركزا|مركزي|مركزين)\s+(?:ال)?شرطة\s+(?:ال)?(?:مشتركة|مشترك|مشتركين)",
     ),
     (
         "police_cooperation_centre",
-        r"(?:مراكز|مركز|مركزي)\s+(?:ال|لل)?تعاون\s+(?:ال)?(?:شرطي|أمني)(?:\s+و(?:ال)?جمركي)?",
+        r"(?:مراكز|مركزا|مركزين|مركزي|مركز)\s+(?:ال|لل)?تعاون\s+(?:ال)?(?:شرطي|أمني)"
+        r"(?:\s+و(?:ال)?جمركي)?(?:\s+(?:ال)?(?:مشتركة|مشترك|مشتركين))?"
+        r"|(?:مراكز|مركزا|مركزين|مركزي|مركز)\s+(?:ال)?(?:مشتركة|مشترك|مشتركين|مشتركا)"
+        r"\s+(?:لل|ل)تعاون\s+(?:ال)?(?:شرطي|أمني)",
     ),
     ("liaison_officers", r"(?:ضباط|ضابط|ضابطي)\s+(?:ال)?(?:اتصال|ربط)"),
     ("joint_patrols", r"(?:دوريات|دورية)\s+(?:ال)?(?:مشتركة|مختلطة)"),
@@ -95,7 +110,19 @@ def _signing_window(doc: Document, position: int) -> tuple[int, int] | None:
     if not words:
         return None
     before = list(_SIGNING.finditer(doc.norm, words[0][0], position))
-    return (before[0].start(), clause_end) if before else None
+    if before:
+        return before[0].start(), clause_end
+    # The signers and the day may stand between the verb and what was signed; the agreement
+    # is then the verb's object, in the accusative («وقع …، … ، إعلانا مشتركا»).
+    opening_words = doc.words(sentence_start, position)[:_OPENING_WORDS]
+    opening = (
+        _SIGNING_VERB.search(doc.norm, sentence_start, opening_words[-1][1])
+        if opening_words
+        else None
+    )
+    if opening and _ACCUSATIVE.match(doc.norm, position):
+        return opening.start(), clause_end
+    return None
 
 
 def _subject(doc: Document, position: int, end: int, excluded: Intervals) -> tuple[int, int] | None:
@@ -128,5 +155,21 @@ def find_mechanisms(doc: Document) -> list[MechanismMention]:
         for match in pattern.finditer(doc.norm):
             al = match.group("al") or ""
             start = match.start("head") - (2 if al.endswith("ال") or al == "لل" else 0)
-            found.append(MechanismMention(start, match.end(), kind, doc.clause_end(match.end())))
+            found.append(MechanismMention(start, match.end(), kind, _locations_end(doc, match)))
     return sorted(found, key=lambda mention: mention.start)
+
+
+#: A clause that only says where («، في طنجة والجزيرة الخضراء،», «، بسبتة ومليلية،»).
+_LOCATIVE = ar(r"[ \t]*(?:في|ب(?=\w))")
+_LOCATIVE_WORDS = 6
+
+
+def _locations_end(doc: Document, match: re.Match[str]) -> int:
+    end = doc.clause_end(match.end())
+    sentence_end = doc.sentence_of(match.start())[1]
+    if end >= sentence_end or doc.words(match.end(), end):
+        return end
+    following = doc.clause_end(end + 1)
+    if _LOCATIVE.match(doc.norm, end + 1) and len(doc.words(end + 1, following)) <= _LOCATIVE_WORDS:
+        return following
+    return end

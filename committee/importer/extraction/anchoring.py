@@ -68,12 +68,15 @@ def _nearest(candidates: list[Anchor], start: int, end: int) -> Anchor | None:
     return None
 
 
-_SIDELINES = ar(r"(?<!\w)(?:على\s+هامش|خلال|بمناسبة)\s+(?:أشغال\s+)?$")
+_SIDELINES = ar(
+    r"(?<!\w)(?:على\s+هامش|خلال|بمناسبة|في\s+ختام|في\s+اختتام|عند\s+اختتام|في\s+افتتاح|عقب)"
+    r"\s+(?:أشغال\s+)?$"
+)
 
 
 def on_the_sidelines(doc: Document, anchors: Sequence[Anchor]) -> dict[str, str]:
-    """Agreements signed «على هامش الاجتماع …»: agreement key → the meeting it was signed at,
-    which then shares its date and place."""
+    """Agreements signed «على هامش الاجتماع …», «في ختام الدورة …»: agreement key → the
+    meeting it was signed at, which then shares its date and place."""
     found: dict[str, str] = {}
     meetings = [anchor for anchor in anchors if anchor.target.startswith("meeting:")]
     for anchor in anchors:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from committee.importer.extraction.model import BodyKind
 from committee.importer.extraction.numerals import read_ordinal
-from committee.importer.extraction.text import Document, ar, folded_words
+from committee.importer.extraction.text import HYPHEN_JOINED, Document, ar, folded_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +53,15 @@ _INTRODUCERS = folded_words(
     "المكلفة مكلفة المخصصة مخصصة المعنية معنية المختصة مختصة الخاصة خاصة المهتمة مهتمة "
     "المسؤولة مسؤولة المكلف مكلف المخصص مخصص المعني معني المختص مختص الخاص خاص"
 )
-#: Where a mandate stops: the next body of an enumeration, a relative clause, «فضلا عن» …
+#: Where a mandate stops: the next body of an enumeration, a relative clause, «فضلا عن», the
+#: body's own meeting …
 _MANDATE_STOP = ar(
     r"\s+(?:و(?:بال|ال|لل|ل)?(?:لجنة|لجن|لجان|فريق)(?!\w)|فضلا\s+عن|بالإضافة\s+إلى|بالاضافة\s+الى"
     r"|علاوة\s+على|التي|الذي|التي\s+|وذلك|حيث|وكذا)|\s*[()]"
-    # The sentence goes on about the body: «لجنة تتبع التوصيات عقدت اجتماعها …».
+    # The sentence goes on about the body: «لجنة تتبع التوصيات عقدت اجتماعها …», «عقدت اللجنة
+    # الفرعية … لمكافحة الإرهاب اجتماعها الأول».
     r"|\s+(?:[وف]?(?:عقدت|انعقدت|اجتمعت|التأمت|تلتئم|ستلتئم|تعقد|ستعقد|تجتمع|ستجتمع)"
-    r"|(?:في\s+)?اجتماعها|(?:في\s+)?دورتها)(?!\w)"
+    r"|(?:في\s+)?(?:اجتماعها|اجتماعاتها|دورتها))(?!\w)"
 )
 _WORD = re.compile(r"[ \t]*(\w+)")
 
@@ -226,12 +228,18 @@ def _after_clitics(doc: Document, match: re.Match[str]) -> int:
     return head_start
 
 
+def _joined(doc: Document, position: int, end: int) -> re.Match[str] | None:
+    """An adjective after a hyphen («اللجنة الأمنية المغربية-الإسبانية»)."""
+    match = HYPHEN_JOINED.match(doc.norm, position, end)
+    return match if match and match.group(1) in _ADJECTIVES else None
+
+
 def _following_words(doc: Document, position: int) -> list[tuple[int, int, str]]:
     """Up to ten words after ``position`` in the same clause, separated by spaces only."""
     words: list[tuple[int, int, str]] = []
     end = doc.clause_end(position)
     while len(words) < 10:
-        match = _WORD.match(doc.norm, position, end)
+        match = _WORD.match(doc.norm, position, end) or _joined(doc, position, end)
         if not match:
             break
         words.append((match.start(1), match.end(1), match.group(1)))

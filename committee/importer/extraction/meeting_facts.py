@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from committee.importer.extraction.anchoring import Anchor, Attached
 from committee.importer.extraction.circumstances import OrgPhrase, Theme
 from committee.importer.extraction.dates import DateMention
+from committee.importer.extraction.events import ACCOMPANYING
 from committee.importer.extraction.evidence import ordered_evidence, spans_of
 from committee.importer.extraction.meetings import BODY_MEETING_KINDS, MeetingMention
 from committee.importer.extraction.model import (
@@ -48,7 +49,14 @@ class MeetingEntity:
     def fits(self, mention: MeetingMention, body_key: str | None) -> bool:
         if mention.generic:
             return True
+        if {mention.kind, self.kind} == _VISIT_AND_TALKS:
+            return True
         return mention.kind == self.kind and (body_key is None or body_key == self.body_key)
+
+
+#: A delegation received («استقبل … وفدا») or talks held («مباحثات») on a working visit
+#: are that visit: the two words name one event.
+_VISIT_AND_TALKS: frozenset[MeetingKind] = frozenset({"other", "working_visit"})
 
 
 def resolve_meetings(
@@ -83,7 +91,25 @@ def resolve_meetings(
             meetings.append(meeting)
         _enrich(meeting, mention, body_key)
         keys.append(meeting.key)
-    return meetings, keys
+    return _subject_first(meetings, keys)
+
+
+def _subject_first(
+    meetings: list[MeetingEntity], keys: list[str | None]
+) -> tuple[list[MeetingEntity], list[str | None]]:
+    """A press conference named first is not the article's subject when the event it
+    accompanies is named too («خلال ندوة صحفية … في ختام زيارة عمل»): that event goes first,
+    and the keys are numbered again in the new order."""
+    if not meetings or meetings[0].kind not in ACCOMPANYING:
+        return meetings, keys
+    main = next((m for m in meetings if m.kind not in ACCOMPANYING), None)
+    if main is None:
+        return meetings, keys
+    ordered = [main, *(m for m in meetings if m is not main)]
+    renamed = {meeting.key: f"meeting:{index + 1}" for index, meeting in enumerate(ordered)}
+    for meeting in ordered:
+        meeting.key = renamed[meeting.key]
+    return ordered, [renamed[key] if key else None for key in keys]
 
 
 def _enrich(meeting: MeetingEntity, mention: MeetingMention, body_key: str | None) -> None:
@@ -215,7 +241,9 @@ def meeting_facts(
 
 def _name(doc: Document, meeting: MeetingEntity) -> str:
     named = [m for m in meeting.mentions if not m.anaphoric and not m.generic] or meeting.mentions
-    best = max(named, key=lambda m: (m.ordinal is not None, m.end - m.start))
+    best = max(
+        named, key=lambda m: (m.kind == meeting.kind, m.ordinal is not None, m.end - m.start)
+    )
     name = doc.original(best.start, best.end)
     return "ا" + name[1:] if doc.norm.startswith("لل", best.start) else name
 

@@ -5,7 +5,12 @@
 * «الاجتماع الأول للجنة الفرعية …», «عقدت اللجنة … اجتماعها الأول» — a body's meeting;
 * «اجتماع وزيري الداخلية», «الاجتماع الوزاري» — ministerial;
 * «هذه الندوة», «هذا اللقاء» — anaphora: the meeting the article is about;
-* «الدورة المقبلة», «الاجتماع القادم» — a meeting still to come.
+* «الدورة المقبلة», «الاجتماع القادم» — a meeting still to come;
+* «ندوة صحفية», «زيارة عمل», «حفل التدشين» — events of their own kinds, not seminars (``events``).
+
+A name runs over adjectives joined by a hyphen («الندوة المغربية-الإسبانية الأولى», «المغربية –
+الإسبانية») and over a quotation right after them («ندوة "الأمن في المتوسط"»), so the ordinal
+after the hyphen is read and the same seminar is recognised when it was recorded before.
 
 Plurals («الندوات», «اجتماعات سنوية») name no meeting.
 """
@@ -16,10 +21,11 @@ import re
 from dataclasses import dataclass
 
 from committee.importer.extraction.bodies import BodyMention
+from committee.importer.extraction.events import find_events
 from committee.importer.extraction.mention_index import Intervals
 from committee.importer.extraction.model import BodyKind, MeetingKind
 from committee.importer.extraction.numerals import read_ordinal
-from committee.importer.extraction.text import Document, ar, fold
+from committee.importer.extraction.text import HYPHEN_JOINED, Document, ar, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +75,14 @@ _JOIN = ar(r"[ \t]*(?:ل|لل|بين|من)?")
 
 def find_meetings(doc: Document, bodies: list[BodyMention]) -> list[MeetingMention]:
     """Meeting mentions in text order; each span starts after clitics and determiners."""
-    found: list[MeetingMention] = []
+    found = [
+        MeetingMention(start, end, kind, None, anaphoric, False, definite)
+        for start, end, kind, anaphoric, definite in find_events(doc.norm)
+    ]
+    events = Intervals([(m.start, m.end) for m in found])
     for match in _SERIES.finditer(doc.norm):
         mention = _series(doc, match, bodies)
-        if mention:
+        if mention and not events.covers(mention.start, mention.start + 1):
             found.append(mention)
     taken = Intervals([(m.start, m.end) for m in found])
     for match in _SEMINAR.finditer(doc.norm):
@@ -116,7 +126,13 @@ def _series(
         end = _adjectives_end(doc, seminar.end())
         kind: MeetingKind = _seminar_kind(seminar.group("head"))
         return MeetingMention(
-            start, end[0], kind, ordinal, bool(match.group("det")), bool(upcoming), True
+            start,
+            _quoted_name_end(doc, end[0]),
+            kind,
+            ordinal,
+            bool(match.group("det")),
+            bool(upcoming),
+            True,
         )
     body = _body_at(bodies, join.end() - 1, join.end() + 1)
     if body is None:
@@ -137,9 +153,11 @@ def _seminar(doc: Document, match: re.Match[str]) -> MeetingMention:
     end, ordinal, upcoming = _adjectives_end(doc, match.end())
     definite = bool(match.group("al") and match.group("al").endswith(("ال", "لل")))
     definite = definite or match.group("head").startswith("ال")
+    # «الندوة "ناجحة"» is someone's word on the seminar; «ندوة "…"», «الندوة الدولية "…"» a title.
+    titled = end > match.end() or not definite
     return MeetingMention(
         _own_start(match),
-        end,
+        _quoted_name_end(doc, end) if titled else end,
         _seminar_kind(match.group("head")),
         ordinal,
         bool(match.group("det")),
@@ -220,8 +238,8 @@ def _adjectives_end(doc: Document, position: int) -> tuple[int, int | None, bool
     (end, ordinal, upcoming)."""
     end, ordinal, upcoming = position, None, False
     for _ in range(6):
-        word = _next_word(doc, end)
-        if not word or doc.norm[end : word.start(1)].strip(" \t") != "":
+        word = _next_word(doc, end) or _hyphenated(doc, end)
+        if not word:
             break
         read = read_ordinal(doc.norm, word.start(1))
         if read and ordinal is None:
@@ -235,6 +253,28 @@ def _adjectives_end(doc: Document, position: int) -> tuple[int, int | None, bool
             break
         end = word.end(1)
     return end, ordinal, upcoming
+
+
+def _hyphenated(doc: Document, position: int) -> re.Match[str] | None:
+    """The adjective (or ordinal) after a hyphen in a name («المغربية-الإسبانية الأولى»)."""
+    match = HYPHEN_JOINED.match(doc.norm, position)
+    if match and (_ADJECTIVE.match(match.group(1)) or read_ordinal(doc.norm, match.start(1))):
+        return match
+    return None
+
+
+def _quoted_name_end(doc: Document, position: int) -> int:
+    """Past a quotation that follows the name at once («ندوة "الأمن في المتوسط"»)."""
+    start = position
+    while start < len(doc.norm) and doc.norm[start] in " \t":
+        start += 1
+    quote = doc.quote_at(start) if start < len(doc.norm) else None
+    if quote is not None and quote[0] == start and quote[1] - quote[0] <= _LONGEST_NAME:
+        return quote[1]
+    return position
+
+
+_LONGEST_NAME = 120
 
 
 def _indefinite_adjectives_end(doc: Document, position: int) -> int:

@@ -19,6 +19,10 @@ MeetingKind = Literal[
     "subcommittee_meeting",
     "follow_up_meeting",
     "ministerial_meeting",
+    "press_conference",
+    "working_visit",
+    "inauguration",
+    "signing_ceremony",
     "other",
 ]
 MeetingStatus = Literal["held", "planned"]

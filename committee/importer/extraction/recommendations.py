@@ -7,7 +7,16 @@ action noun (masdar) and running to the next trigger, to a continuation («، ب
 * «أوصى المجتمعون … **ب**وضع خطة عمل …» — the object follows the first «بـ + masdar»;
 * «الدعوة إلى تعزيز …», «دعا المشاركون إلى …» (not a person: that is a statement);
 * «اتفق الطرفان … **على** ضرورة عقد …» — the first «على» that is not «على مدى» & co.;
-* «التأكيد على أهمية …», «مطالبين بـ …», «قرر …», «همت التوصيات …».
+* «التأكيد على أهمية …», «مطالبين بـ …», «قرر …», «همت التوصيات …»;
+* «قرر الطرفان أن اللجنة ستجتمع …», «تقرر أن تعرض …» — a decision's that-clause, from its
+  subject or verb; «نص الإعلان على إمكانية عقد …», «يمكن للجنة عقد …» — what a joint
+  declaration provides.
+
+A decision ends where the writer's comment on it starts («، وهو ما …», «، مما …», «، حيث …»).
+A joint declaration lists its decisions as «، وأن …» clauses: each is cut at its own clause,
+and «، وأن يترأسها …» only ends the one before it (who chairs is a rule of the body, its
+chairs). Rules of a body's sessions are standing: yearly, in turn («بالتناوب»), before every
+session, extraordinary ones «بطلب من أحد …».
 
 An object that is not an action («اتفق الطرفان على أرضية النقاش») is no recommendation.
 A compound one that creates plural bodies («إحداث لجان فرعية …») gets one child per body when
@@ -53,9 +62,14 @@ _TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("direct", r"(?<!\w)[وف]?(?:التأكيد|التشديد)\s+على(?!\w)"),
         ("direct", r"(?<!\w)[وف]?(?:مطالبين|مطالبا|مطالبة|داعين|داعيا|داعية)(?!\w)"),
+        ("decide", r"(?<!\w)[وف]?(?:كما\s+)?(?:قرر|قررت|قرروا|تقرر)(?!\w)"),
+        ("direct", r"(?<!\w)[وف]?(?:كما\s+)?(?:صادق|صادقت|صادقوا|تمت\s+المصادقة)(?!\w)"),
+        ("search_ala", r"(?<!\w)[وف]?(?:كما\s+)?(?:نص|ينص|تنص)(?!\w)"),
+        # What a body may do: «كما يمكن للجنة عقد اجتماعات استثنائية …», «ويجوز لها …».
         (
             "direct",
-            r"(?<!\w)[وف]?(?:كما\s+)?(?:قرر|قررت|قرروا|تقرر|صادق|صادقت|صادقوا|تمت\s+المصادقة)(?!\w)",
+            r"(?<!\w)[وف]?(?:كما\s+)?(?:يمكن|يجوز)\s+(?:لها|له|لهما|للجنة|للطرفين|للجانبين|للبلدين"
+            r"|لكل\s+طرف|لكلا\s+الطرفين|للمديرين\s+العامين|لأحد\s+الطرفين)(?!\w)",
         ),
         ("direct", r"(?<!\w)(?:التوصيات|توصيات|التوصية)[^.:،]{0,80}:"),
         (
@@ -69,11 +83,23 @@ _CONTINUATION = ar(
     r"|[،,]\s*و(?:على|إلى|الى)\s+|[،,]\s*و(?=\w)"
 )
 _NOT_OBJECT_ALA = folded_words("مدى هامش رأس مستوى غرار امتداد الصعيد إثر اثر الأقل هذا هذه")
-_SKIP = folded_words("ضرورة أهمية بضرورة بأهمية على إلى الى ب")
+_SKIP = folded_words("ضرورة أهمية بضرورة بأهمية إمكانية بإمكانية على إلى الى ب كذلك أيضا")
 _STANDING = ar(
     r"(?<!\w)(?:ال)?(?:سنوية|سنوي|سنويا|دورية|دوري|دوريا|منتظمة)(?!\w)|بشكل\s+منتظم|بانتظام|كل\s+سنة"
     r"|بصفة\s+(?:مستمرة|منتظمة|دورية)"
+    # Standing rules of a body's sessions: who hosts in turn, what precedes each session,
+    # when an extraordinary one is called.
+    r"|(?<!\w)بالتناوب(?!\w)|(?<!\w)كل\s+(?:دورة|اجتماع)(?!\w)|(?<!\w)(?:ال)?استثنائية(?!\w)"
+    r"|بطلب\s+من\s+أحد|(?<!\w)كلما(?!\w)|عند\s+(?:الاقتضاء|الحاجة)"
 )
+#: «وأن يترأسها المديران العامان …»: who chairs is a rule of the body (its chairs), not an action.
+_CHAIR_RULE = ar(r"(?:يترأس|تترأس|يرأس|ترأس|يتولى\s+رئاسة|تتولى\s+رئاسة)")
+#: «، وهو ما سيمكن …», «، مما …», «، حيث …»: the writer's comment on a decision, not part of it.
+_COMMENT = ar(
+    r"[،,]\s*(?:وهو\s+ما|وهي\s+خطوة|مما|الأمر\s+الذي|حيث|وذلك\s+في\s+إطار|وذلك\s+في\s+سياق)(?!\w)"
+)
+#: «أن اللجنة ستجتمع …»: a verb after the subject of a that-clause (future, or present).
+_THAT_VERB = ar(r"س?[يت]\w{2,}")
 _ESTABLISHING = folded_words("إحداث انشاء إنشاء تشكيل تأسيس خلق إرساء استحداث")
 _PLAN_ACTIONS = folded_words("إعداد اعتماد وضع تنفيذ المصادقة مصادقة بلورة صياغة تفعيل تبني")
 _ENUMERATION = ar(
@@ -119,26 +145,47 @@ class RecommendationReader:
         if not starts:
             return
         first = min(starts)[0]
+        cuts = [end, *(m.start() for m in _COMMENT.finditer(self.doc.norm, first, end))]
         for match in _CONTINUATION.finditer(self.doc.norm, first, end):
-            words = self.doc.words(match.end(), end)
-            if words and is_action_noun(words[0][2]) and not self.doc.quote_at(match.start()):
-                trigger = max(
-                    (s for s in starts if s[0] < match.start()),
-                    key=lambda s: s[0],
-                    default=starts[0],
-                )[1]
-                starts.append((match.end(), trigger, match.start()))
-        starts.sort()
+            begin = self._continued_at(match.end(), end)
+            if begin is None or self.doc.quote_at(match.start()):
+                continue
+            if _CHAIR_RULE.match(self.doc.norm, begin):
+                cuts.append(match.start())
+                continue
+            trigger = max(
+                (s for s in starts if s[0] < match.start()),
+                key=lambda s: s[0],
+                default=starts[0],
+            )[1]
+            starts.append((begin, trigger, match.start()))
+        starts = sorted({start[0]: start for start in starts}.values())
         stops = [introduction for _, _, introduction in starts[1:]] + [end]
-        for (position, trigger, _), stop in zip(starts, stops, strict=True):
+        for (position, trigger, _), next_start in zip(starts, stops, strict=True):
+            stop = min([next_start, *(cut for cut in cuts if cut > position)])
             text = self.doc.trim(position, stop)
             if text[1] - text[0] > 3:
                 self.drafts.append(RecommendationDraft(trigger=trigger, text=text))
 
+    def _continued_at(self, position: int, end: int) -> int | None:
+        """Where a continuation's action starts: its masdar («، وتعزيز …», without «بـ»), or
+        the subject or verb of «، وأن …»; ``None`` when it continues with something else."""
+        words = self.doc.words(position, end)[:4]
+        if not words:
+            return None
+        word = words[0][2]
+        if word == "ان":
+            return self._that_clause(words, 0)
+        if not is_action_noun(word):
+            return None
+        if word[0] in "بل" and not word.startswith("لل") and is_action_noun(word[1:]):
+            return words[0][0] + 1
+        return words[0][0]
+
     def _object_start(self, mode: str, match: re.Match[str], end: int) -> int | None:
         words = self.doc.words(match.end(), end)[:40]
-        if mode == "direct":
-            return self._action_at(words, 0)
+        if mode in ("direct", "decide"):
+            return self._direct_start(words, decide=mode == "decide")
         if mode == "search_b":
             for index, (_, _, word) in enumerate(words[:14]):
                 if word in ("علي", "بضروره", "باهميه") or (word[0] == "ب" and is_action_noun(word)):
@@ -159,6 +206,15 @@ class RecommendationReader:
             return self._action_at(words, index)
         return None
 
+    def _direct_start(self, words: list[Word], *, decide: bool) -> int | None:
+        """The action right after the trigger; after a decision verb, also the that-clause
+        after the deciders («قرر الطرفان أن اللجنة ستجتمع …»)."""
+        found = self._action_at(words, 0)
+        that = next((i for i, word in enumerate(words[:4]) if word[2] == "ان"), None)
+        if found is not None or that is None or not decide:
+            return found
+        return self._that_clause(words, that)
+
     def _action_at(self, words: list[Word], index: int) -> int | None:
         """Where the action noun at (or just after) ``words[index]`` starts, without «بـ»."""
         while index < len(words) and words[index][2] in _SKIP:
@@ -166,13 +222,26 @@ class RecommendationReader:
         if index >= len(words):
             return None
         start, _, word = words[index]
-        if word == "ان" and index + 1 < len(words) and words[index + 1][2][0] in "يت":
-            return words[index + 1][0]
+        if word == "ان":
+            return self._that_clause(words, index)
         if not is_action_noun(word):
             return None
         if word[0] in "بل" and not word.startswith("لل") and is_action_noun(word[1:]):
             return start + 1
         return start
+
+    def _that_clause(self, words: list[Word], index: int) -> int | None:
+        """«أن تعرض …» starts at the verb; «أن اللجنة ستجتمع …» at the subject before it."""
+        following = words[index + 1 : index + 3]
+        if following and following[0][2][0] in "يت":
+            return following[0][0]
+        if (
+            len(following) == 2
+            and following[0][2].startswith("ال")
+            and _THAT_VERB.fullmatch(following[1][2])
+        ):
+            return following[0][0]
+        return None
 
     def _person_between(self, start: int, end: int) -> bool:
         return any(start <= person_start < end for person_start, _ in self.people)

@@ -45,6 +45,9 @@ _QUOTE_MARKS = frozenset("\"'«»“”„‹›")
 _TRIM_KEEPING_QUOTES = _TRIM - _QUOTE_MARKS
 _LONGEST_QUOTE = 1500
 _WORD = re.compile(r"\w+")
+#: The next word after a hyphen or dash that joins two words of one name («المغربية-الإسبانية»,
+#: «المغربية – الإسبانية»); callers check that the word fits the name.
+HYPHEN_JOINED = re.compile(r"[ \t]*[-\u2010-\u2015\u2212\ufe63\uff0d][ \t]*(\w+)")
 
 
 def ar(pattern: str, flags: int = 0) -> re.Pattern[str]:

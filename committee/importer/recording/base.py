@@ -26,6 +26,10 @@ MEETING_CODES = {
     "subcommittee_meeting": "SUB",
     "follow_up_meeting": "FUP",
     "ministerial_meeting": "MIN",
+    "press_conference": "PRS",
+    "working_visit": "VIS",
+    "inauguration": "INA",
+    "signing_ceremony": "SIG",
     "other": "MTG",
 }
 

@@ -125,6 +125,17 @@ class MeetingRecorder(RecorderBase):
                 )
         if meeting.end_date and meeting.start_date and meeting.end_date < meeting.start_date:
             meeting.end_date, meeting.end_precision = None, ""
+        if meeting.end_date and meeting.start_date is None:
+            # «اختتم اليوم …» dates only the last day; a meeting needs a start to have an end, and
+            # the last day is the one the article says it was held on.
+            meeting.start_date, meeting.start_precision = meeting.end_date, meeting.end_precision
+            changed.append("start_date")
+            self.report.skipped.append(
+                (
+                    f"start date of «{meeting}»",
+                    "the article gives only the last day; recorded it as the start too",
+                )
+            )
         return changed
 
     # --- what was said and shown at meetings -------------------------------------------------

@@ -31,6 +31,10 @@ class MeetingKind(models.TextChoices):
     SUBCOMMITTEE_MEETING = "subcommittee_meeting", _("Subcommittee meeting")
     FOLLOW_UP_MEETING = "follow_up_meeting", _("Follow-up meeting")
     MINISTERIAL_MEETING = "ministerial_meeting", _("Ministerial meeting")
+    PRESS_CONFERENCE = "press_conference", _("Press conference")
+    WORKING_VISIT = "working_visit", _("Working visit")
+    INAUGURATION = "inauguration", _("Inauguration")
+    SIGNING_CEREMONY = "signing_ceremony", _("Signing ceremony")
     OTHER = "other", _("Other meeting")
 
 

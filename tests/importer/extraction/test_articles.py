@@ -304,3 +304,38 @@ def test_next_week_and_a_bare_weekday_are_resolved_against_the_publication_date(
     assert (first.start, first.city) == (day("2019-03-12"), "madrid")
     assert (str(second.start), second.status) == ("2019-03", "planned")
     assert (seminar.start, seminar.end) == (day("2019-05-20"), day("2019-05-22"))
+
+
+def test_a_joint_declaration_gives_its_decisions_its_chairs_and_itself_as_an_agreement():
+    extraction = run("025_joint_declaration_seven_decisions")
+    assert [r.kind for r in extraction.recommendations].count("standing") == 3
+    assert not any("يترأس" in r.text for r in extraction.recommendations)
+    (committee,) = extraction.bodies
+    assert [chair.side for chair in committee.chairs] == ["MA", "ES"]
+    (declaration,) = extraction.agreements
+    assert (declaration.theme, declaration.signed) == ("institutional", day("2019-06-13"))
+
+
+def test_hyphenated_seminar_names_keep_their_ordinals():
+    extraction = run("026_hyphenated_seminar_name")
+    assert [(m.ordinal, m.name) for m in extraction.meetings] == [
+        (2, "الندوة المغربية-الإسبانية الثانية"),
+        (1, "الندوة المغربية – الإسبانية الأولى"),
+        (3, "الدورة الثالثة للندوة المغربية-الإسبانية"),
+    ]
+
+
+def test_a_press_conference_closing_a_working_visit_is_neither_a_seminar_nor_the_subject():
+    extraction = run("027_press_conference_working_visit")
+    assert [(m.kind, m.is_subject) for m in extraction.meetings] == [
+        ("working_visit", True),
+        ("press_conference", False),
+    ]
+
+
+def test_an_inauguration_of_a_joint_centre_names_both_centres_locations():
+    extraction = run("028_inauguration_joint_centre")
+    (inauguration,) = extraction.meetings
+    assert (inauguration.kind, inauguration.city) == ("inauguration", "tangier")
+    centres = next(m for m in extraction.mechanisms if m.kind == "police_cooperation_centre")
+    assert centres.location_keys == ("tangier", "algeciras")

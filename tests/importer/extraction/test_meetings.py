@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from committee.importer.extraction import extract
 
 PUBLISHED = dt.date(2015, 4, 20)
@@ -133,3 +135,106 @@ def test_a_body_s_mandate_stops_where_the_sentence_says_it_met():
     assert body.mandate == "تتبع تنفيذ التوصيات"
     (meeting,) = extraction.meetings
     assert (meeting.ordinal, meeting.city, str(meeting.start)) == (5, "tangier", "2015-04-19")
+
+
+#: The events below are tracked only in a text about security.
+SECURITY = " وتناول المشاركون التعاون الأمني بين البلدين."
+
+
+def security_meetings(text: str):
+    return meetings(text + SECURITY)
+
+
+def test_a_press_conference_is_not_a_seminar_nor_the_subject_of_the_visit_it_closes():
+    found = security_meetings(
+        "وأكد المدير العام، خلال ندوة صحفية مشتركة عقدها اليوم بمدريد، أن التعاون متميز. "
+        "وجاءت هذه الندوة الصحفية في ختام زيارة عمل قام بها إلى إسبانيا."
+    )
+    assert "seminar" not in [m.kind for m in found]
+    assert [(m.kind, m.is_subject) for m in found] == [
+        ("working_visit", True),
+        ("press_conference", False),
+    ]
+    assert [m.key for m in found] == ["meeting:1", "meeting:2"]
+    assert found[1].city == "madrid"
+
+
+def test_a_press_conference_alone_is_the_subject():
+    (meeting,) = security_meetings(
+        "عقد وزيرا الداخلية اليوم بالرباط مؤتمرا صحفيا مشتركا حول الهجرة."
+    )
+    assert (meeting.kind, meeting.is_subject, meeting.city) == ("press_conference", True, "rabat")
+
+
+def test_an_inauguration_and_a_signing_ceremony_are_events_of_their_own_kinds():
+    assert security_meetings("وحضر الندوة عدد من المسؤولين.")[0].kind == "seminar"
+    (inauguration,) = security_meetings(
+        "دشن وزيرا الداخلية اليوم الاثنين بطنجة مركزا للتعاون الشرطي. وحضر حفل التدشين المسؤولون."
+    )
+    assert (inauguration.kind, inauguration.city, str(inauguration.start)) == (
+        "inauguration",
+        "tangier",
+        "2015-04-20",
+    )
+    (ceremony,) = security_meetings("وجرى حفل التوقيع اليوم بمدريد بحضور المديرين العامين للشرطة.")
+    assert (ceremony.kind, ceremony.city) == ("signing_ceremony", "madrid")
+
+
+@pytest.mark.parametrize("dash", ["-", "–", "—", " - ", " – ", "\u2011"])
+def test_a_hyphenated_name_is_kept_whole_with_its_ordinal(dash):
+    (plain,) = security_meetings("اختتمت أمس بمراكش أشغال الندوة المغربية.")
+    assert (plain.name, plain.ordinal) == ("الندوة المغربية", None)
+    (meeting,) = security_meetings(
+        f"اختتمت أمس بمراكش أشغال الندوة المغربية{dash}الإسبانية الأولى."
+    )
+    assert (meeting.name, meeting.ordinal) == (f"الندوة المغربية{dash}الإسبانية الأولى", 1)
+
+
+def test_a_series_of_a_hyphenated_seminar_keeps_the_whole_name():
+    (meeting,) = security_meetings("وستنعقد الدورة الثالثة للندوة المغربية-الإسبانية بمدريد.")
+    assert (meeting.kind, meeting.ordinal, meeting.name) == (
+        "seminar",
+        3,
+        "الدورة الثالثة للندوة المغربية-الإسبانية",
+    )
+
+
+def test_a_dash_before_a_word_that_is_no_adjective_ends_the_name():
+    (meeting,) = security_meetings("انطلقت اليوم بفاس الندوة الأمنية - وهي الأولى من نوعها.")
+    assert meeting.name == "الندوة الأمنية"
+
+
+def test_a_quoted_name_right_after_the_seminar_is_kept_whole():
+    (unquoted,) = security_meetings("اختتمت أمس بالرباط أشغال الندوة الدولية حول الأمن في المتوسط.")
+    assert unquoted.name == "الندوة الدولية"
+    (meeting,) = security_meetings('اختتمت أمس بالرباط أشغال الندوة الدولية "الأمن في المتوسط".')
+    assert meeting.name == 'الندوة الدولية "الأمن في المتوسط"'
+    (indefinite,) = security_meetings("ونظمت المديرية بالرباط ندوة «الشرطة والمجتمع».")
+    assert indefinite.name == "ندوة «الشرطة والمجتمع»"
+
+
+def test_a_quotation_after_a_bare_definite_seminar_is_someone_s_word_on_it():
+    (meeting,) = security_meetings(
+        'وانعقدت بالرباط الندوة الدولية. واعتبر أن الندوة "ناجحة بكل المقاييس".'
+    )
+    assert meeting.name == "الندوة الدولية"
+
+
+def test_a_delegation_received_on_a_working_visit_is_one_event():
+    (alone,) = security_meetings("استقبل المدير العام اليوم بالرباط وفدا إسبانيا.")
+    assert alone.kind == "other"
+    (visit,) = security_meetings(
+        "استقبل المدير العام اليوم بالرباط وفدا إسبانيا يقوم بزيارة عمل إلى المغرب."
+    )
+    assert (visit.kind, visit.name, visit.city) == ("working_visit", "زيارة عمل", "rabat")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ودشن البلدان بهذا الاتفاق مرحلة جديدة من التعاون الأمني.",
+        "وتدشن هذه المذكرة عهدا جديدا في التعاون الأمني.",
+    ],
+)
+def test_inaugurating_a_new_phase_is_no_inauguration(sentence):
+    assert "inauguration" not in [m.kind for m in security_meetings(sentence)]

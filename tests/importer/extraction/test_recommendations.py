@@ -107,3 +107,83 @@ def test_recommendations_inside_quotations_are_someone_s_words():
         published=PUBLISHED,
     )
     assert extraction.recommendations == ()
+
+
+def test_a_decision_that_something_is_a_statement_not_a_decision():
+    assert recommendations("وقرر الطرفان أن التعاون الأمني نموذجي.") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence", ["ويمكن القول إن التعاون ممتاز.", "ويمكن للمواطنين الاطلاع على التقرير."]
+)
+def test_what_anyone_may_do_is_no_rule_of_the_body(sentence):
+    assert recommendations(sentence) == ()
+
+
+def test_a_decision_that_the_body_will_meet_is_a_standing_rule_cut_at_its_own_clause():
+    found = recommendations(
+        "وقرر الطرفان أن اللجنة ستجتمع مرة كل سنة بالتناوب بين البلدين، وأن يترأسها "
+        "المديران العامان للشرطة في البلدين، وأن تعرض حصيلة أشغالها على الوزيرين."
+    )
+    assert [(r.text, r.kind) for r in found] == [
+        ("اللجنة ستجتمع مرة كل سنة بالتناوب بين البلدين", "standing"),
+        ("تعرض حصيلة أشغالها على الوزيرين", "one_off"),
+    ]
+    assert found[0].theme == "institutional"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind"),
+    [
+        (
+            "كما نص الإعلان على إمكانية عقد اجتماعات استثنائية بطلب من أحد المديرين العامين.",
+            "عقد اجتماعات استثنائية بطلب من أحد المديرين العامين",
+            "standing",
+        ),
+        (
+            "وتقرر كذلك أن تعرض حصيلة تنفيذ التوصيات على اللجنة قبل كل دورة عادية.",
+            "تعرض حصيلة تنفيذ التوصيات على اللجنة قبل كل دورة عادية",
+            "standing",
+        ),
+        (
+            "كما يمكن للجنة عقد اجتماعات استثنائية كلما دعت الضرورة إلى ذلك.",
+            "عقد اجتماعات استثنائية كلما دعت الضرورة إلى ذلك",
+            "standing",
+        ),
+        (
+            "وينص الإعلان على أن اللجنة تجتمع مرة كل سنة بالتناوب بين البلدين.",
+            "اللجنة تجتمع مرة كل سنة بالتناوب بين البلدين",
+            "standing",
+        ),
+        (
+            "واتفق الجانبان على تعزيز التنسيق، وبتكثيف الدورات التكوينية.",
+            "تعزيز التنسيق",
+            "one_off",
+        ),
+    ],
+)
+def test_standing_rules_of_a_joint_declaration_are_recommendations(sentence, text, kind):
+    first, *_ = recommendations(sentence)
+    assert (first.text, first.kind) == (text, kind)
+
+
+def test_a_continuation_drops_its_preposition():
+    _, second = recommendations("وأوصى المشاركون بإعداد دليل مشترك، وبتعزيز تبادل المعلومات.")
+    assert second.text == "تعزيز تبادل المعلومات"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "، وهو ما سيمكن من تفكيك الشبكات الإجرامية",
+        "، مما يعكس متانة العلاقات بين البلدين",
+        "، حيث سيتم تبادل الخبرات بين الأجهزة",
+    ],
+)
+def test_a_decision_ends_where_the_comment_on_it_starts(comment):
+    (whole,) = recommendations("واتفق الطرفان على تعزيز التنسيق الميداني بين المصالح المختصة.")
+    assert whole.text == "تعزيز التنسيق الميداني بين المصالح المختصة"
+    (decision,) = recommendations(
+        f"واتفق الطرفان على تعزيز التنسيق الميداني بين المصالح المختصة{comment}."
+    )
+    assert decision.text == "تعزيز التنسيق الميداني بين المصالح المختصة"
