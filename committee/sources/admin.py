@@ -186,6 +186,7 @@ class ImportRunAdmin(CommitteeAdmin):
     list_filter = ["status"]
     search_fields = ["file_name", "message"]
     date_hierarchy = "started_at"
+    list_select_related = ["user"]
     readonly_fields = [
         "source",
         "file_name",
