@@ -38,6 +38,7 @@ from committee.admin.lists import (
     VisibleRelatedFieldListFilter,
     masked_relation,
     visible_records,
+    without_jit,
 )
 from committee.bilateral import ALL_LEVELS, Role, is_visible, visible_levels
 from committee.fulltext import search_query
@@ -351,6 +352,10 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
 
     def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
         return two_key_form(super().get_changelist_form(request, **kwargs), request)
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        without_jit()
+        return super().changelist_view(request, extra_context)
 
     def changeform_view(
         self,

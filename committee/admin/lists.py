@@ -20,7 +20,7 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db import models
+from django.db import connection, models
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet, Value
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,18 @@ def visible_records(queryset: QuerySet[Any], user: Any) -> QuerySet[Any]:
     if hasattr(queryset, "visible_to"):
         return queryset.visible_to(user)  # type: ignore[no-any-return]
     return queryset
+
+
+def without_jit() -> None:
+    """No JIT compilation for the rest of this request's transaction (``ATOMIC_REQUESTS``).
+
+    A secretariat's visibility rule makes queries the planner costs high (a subquery per model
+    a citation may name, each with its chain), high enough for PostgreSQL to compile them:
+    130 s of compiling for the citations' list at 100,000 recommendations, 3 s without it.
+    """
+    if connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
 
 
 def planned_rows(queryset: QuerySet[Any]) -> float:
