@@ -51,10 +51,17 @@ def without_jit() -> None:
             cursor.execute("SET LOCAL jit = off")
 
 
-def planned_rows(queryset: QuerySet[Any]) -> float:
-    """How many rows PostgreSQL's planner expects ``queryset`` to return (``EXPLAIN``, not run)."""
-    plan = json.loads(queryset.order_by().explain(format="json"))
-    return float(plan[0]["Plan"]["Plan Rows"])
+def planned_rows(*querysets: QuerySet[Any]) -> list[float]:
+    """How many rows PostgreSQL's planner expects each of ``querysets`` to return: one
+    ``EXPLAIN`` (nothing run) of their ``UNION ALL``, whose parts the plan lists in order."""
+    first, *rest = (queryset.order_by().values("pk") for queryset in querysets)
+    combined = first.union(*rest, all=True).order_by() if rest else first
+    plan = json.loads(combined.explain(format="json"))
+    top = plan[0]["Plan"]
+    parts = top.get("Plans", []) if rest else [top]
+    if len(parts) != len(querysets):  # a plan shaped otherwise: ask for each one
+        return [planned_rows(queryset)[0] for queryset in querysets]
+    return [float(part["Plan Rows"]) for part in parts]
 
 
 class EstimatedCountPaginator(Paginator):
@@ -98,11 +105,10 @@ class EstimatedCountPaginator(Paginator):
         return bool(self.count > EXACT_COUNT_LIMIT)
 
     def estimate(self) -> float:
-        rows = planned_rows(self.queryset)
         if self.rescale is None:
-            return rows
-        unfiltered, of_levels = self.rescale
-        return rows * planned_rows(of_levels) / max(planned_rows(unfiltered), 1.0)
+            return planned_rows(self.queryset)[0]
+        rows, unfiltered, of_levels = planned_rows(self.queryset, *self.rescale)
+        return rows * of_levels / max(unfiltered, 1.0)
 
     def validate_number(self, number: Any) -> int:
         if not self.estimated:
