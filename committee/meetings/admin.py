@@ -331,7 +331,9 @@ class MinutesAdmin(RecordAdmin):
         "adopted_at",
         "visibility",
     ]
-    list_filter = ["state", "language", "meeting", "visibility"]
+    # No filter by meeting: it would list every meeting (thousands) in the sidebar; the search
+    # and the meeting's own page find its minutes.
+    list_filter = ["state", "language", "visibility"]
     search_fields = ["text"]
     autocomplete_fields = ["meeting", "agenda_item"]
     list_select_related = ["meeting", "agenda_item"]

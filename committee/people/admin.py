@@ -56,6 +56,7 @@ class OrganizationAdmin(RecordAdmin):
     list_filter = ["side", "kind", *RecordAdmin.list_filter]
     search_fields = ["acronym", "name_ar", "name_es", "name_fr", "name_en"]
     autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
     inlines = [CitationInline]
     fieldsets = translation_fieldsets(
         Organization, first=["acronym", "side", "kind", "parent"], last=RECORD_FIELDS
@@ -68,11 +69,9 @@ class PersonAdmin(RecordAdmin):
     list_filter = ["side", "organization", *RecordAdmin.list_filter]
     search_fields = ["name_ar", "name_es", "name_fr", "name_en", "aliases__name"]
     autocomplete_fields = ["organization"]
+    list_select_related = ["organization"]
     inlines = [PersonAliasInline, CitationInline]
     fieldsets = translation_fieldsets(Person, first=["organization", "side"], last=RECORD_FIELDS)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).select_related("organization")
 
 
 @admin.register(User)

@@ -24,9 +24,9 @@ from committee.admin import (
     RecordAdmin,
     StackedInline,
     TabularInline,
-    masked_relation,
     translation_fieldsets,
 )
+from committee.admin.lists import masked_relation
 from committee.meetings import admin as meetings_admin
 from committee.meetings.models import Meeting, MeetingStatus
 from committee.recommendations import services
@@ -150,7 +150,6 @@ class RecommendationAdmin(RecordAdmin):
         *RecordAdmin.list_filter,
     ]
     search_fields = ["reference", "text_ar", "text_es", "text_fr", "text_en"]
-    date_hierarchy = "due_date"
     autocomplete_fields = ["body", "parent"]
     list_select_related = ["body"]
     inlines = [
@@ -194,7 +193,6 @@ class StatusChangeAdmin(RecordAdmin):
     ]
     list_filter = ["decision", "proposed_side", "to_status"]
     search_fields = ["recommendation__reference", "reason", "decision_reason"]
-    date_hierarchy = "proposed_at"
     list_select_related = ["recommendation"]
     readonly_fields = [
         "recommendation",
@@ -248,7 +246,6 @@ class ProgressUpdateAdmin(RecordAdmin):
         "narrative_fr",
         "narrative_en",
     ]
-    date_hierarchy = "as_of"
     list_select_related = ["recommendation", "author"]
     autocomplete_fields = ["recommendation", "corrects"]
     readonly_fields = ["author", "published_at"]
@@ -335,7 +332,7 @@ class EvidenceAdmin(CommitteeAdmin):
 
     list_display = ["original_name", "progress_update", "content_type", "size", "uploaded_at"]
     search_fields = ["original_name", "progress_update__recommendation__reference"]
-    date_hierarchy = "uploaded_at"
+    list_select_related = ["progress_update__recommendation"]
     readonly_fields = [
         "progress_update",
         "original_name",
@@ -347,12 +344,7 @@ class EvidenceAdmin(CommitteeAdmin):
 
     def get_queryset(self, request):  # type: ignore[no-untyped-def]
         visible = ProgressUpdate.objects.visible_to(request.user)
-        return (
-            super()
-            .get_queryset(request)
-            .filter(progress_update__in=visible)
-            .select_related("progress_update__recommendation")
-        )
+        return super().get_queryset(request).filter(progress_update__in=visible)
 
     def has_add_permission(self, request, *args):  # type: ignore[no-untyped-def]
         return False

@@ -32,6 +32,7 @@ class BodyAdmin(RecordAdmin):
     list_filter = ["kind", "status", *RecordAdmin.list_filter]
     search_fields = ["name_ar", "name_es", "name_fr", "name_en", "mandate_ar", "mandate_es"]
     date_hierarchy = "established_date"
+    list_select_related = ["parent"]
     autocomplete_fields = ["parent", "created_at_meeting", "created_by_recommendation"]
     inlines = [MembershipInline, CitationInline]
     fieldsets = translation_fieldsets(

@@ -133,6 +133,9 @@ class ProgressUpdate(Record):
                 condition=Q(state="published"),
                 name="progress_latest_published",
             ),
+            # The admin's list, newest first, reads its page off this index instead of sorting
+            # every update a reader may see (0.9 s at 146,000 updates).
+            models.Index(fields=["-as_of", "-id"], name="progress_newest"),
         ]
 
     def __str__(self) -> str:

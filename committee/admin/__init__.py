@@ -31,9 +31,18 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from committee.bilateral import Role, VisibleQuerySet, is_visible, visible_levels
+from committee.admin.lists import (
+    EstimatedCountPaginator,
+    MissingTranslationFilter,
+    VisibleColumnsChangeList,
+    VisibleRelatedFieldListFilter,
+    masked_relation,
+    visible_records,
+    without_jit,
+)
+from committee.bilateral import ALL_LEVELS, Role, is_visible, visible_levels
 from committee.fulltext import search_query
-from committee.languages import CODES, Language, direction, translated_attributes
+from committee.languages import CODES, direction, translated_attributes
 from committee.write_paths import locked_fields, through_service
 
 
@@ -120,25 +129,6 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
         return super().save(commit=commit)
 
 
-class MissingTranslationFilter(admin.SimpleListFilter):
-    title = _("missing translation")
-    parameter_name = "missing_translation"
-
-    def lookups(
-        self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
-    ) -> list[tuple[str, str]]:
-        return [(code, str(Language(code).label)) for code in CODES]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        code = self.value()
-        if code not in CODES:
-            return queryset
-        missing = Q()
-        for attribute in translated_attributes(queryset.model):
-            missing |= attribute.missing(code)
-        return queryset.filter(missing) if missing else queryset
-
-
 def translation_fieldsets(
     model: type[models.Model], *, first: Sequence[str] = (), last: Sequence[str] = ()
 ) -> list[tuple[Any, dict[str, Any]]]:
@@ -193,24 +183,20 @@ class SecretariatOnly:
         return is_secretariat(request)
 
 
-def _visible(queryset: QuerySet[Any], request: HttpRequest) -> QuerySet[Any]:
-    if isinstance(queryset, VisibleQuerySet) or hasattr(queryset, "visible_to"):
-        return queryset.visible_to(request.user)  # type: ignore[no-any-return, attr-defined]
-    return queryset
-
-
 class VisibleFormFields:
     """Choices in foreign-key and many-to-many inputs are limited to what the user may see."""
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         kwargs.setdefault(
-            "queryset", _visible(db_field.remote_field.model._default_manager.all(), request)
+            "queryset",
+            visible_records(db_field.remote_field.model._default_manager.all(), request.user),
         )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
 
     def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         kwargs.setdefault(
-            "queryset", _visible(db_field.remote_field.model._default_manager.all(), request)
+            "queryset",
+            visible_records(db_field.remote_field.model._default_manager.all(), request.user),
         )
         return super().formfield_for_manytomany(db_field, request, **kwargs)  # type: ignore[misc]
 
@@ -230,19 +216,6 @@ class VisibleFormFields:
         return formfield
 
 
-class VisibleRelatedFieldListFilter(admin.RelatedFieldListFilter):
-    """A related-record filter listing only what the user may see (and counting nothing else)."""
-
-    def field_choices(
-        self, field: Any, request: HttpRequest, model_admin: Any
-    ) -> list[tuple[Any, str]]:
-        ordering = self.field_admin_ordering(field, request, model_admin)
-        related = _visible(field.related_model._default_manager.all(), request)
-        if ordering:
-            related = related.order_by(*ordering)
-        return [(record.pk, str(record)) for record in related]
-
-
 def hidden_relations(request: HttpRequest, obj: Any) -> set[str]:
     """The foreign keys of ``obj`` that point at a record the user may not see."""
     if obj is None:
@@ -256,31 +229,52 @@ def hidden_relations(request: HttpRequest, obj: Any) -> set[str]:
     }
 
 
-def masked_relation(field: Any, user: Any) -> Any:
-    """A changelist column showing a related record only to those who may see it."""
-
-    def display(obj: Any) -> str:
-        related = getattr(obj, field.name)
-        if related is None:
-            return "-"
-        return str(related) if is_visible(user, related) else str(_("(not shared with you)"))
-
-    display.short_description = field.verbose_name  # type: ignore[attr-defined]
-    display.admin_order_field = field.name  # type: ignore[attr-defined]
-    return display
-
-
 class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # type: ignore[type-arg]
-    """The base of every ModelAdmin here."""
+    """The base of every ModelAdmin here.
+
+    A changelist page costs a fixed, small number of queries whatever the number of rows
+    (``committee.admin.lists``): facet counts only when asked for (each is an aggregate per
+    filter, most of the page's time at 100,000 rows), no count of the whole table beside the
+    filtered one, a count that stops at ``EXACT_COUNT_LIMIT`` and then estimates, and columns
+    that name a related record load it with the row (each page's ``list_select_related``).
+    Large tables have no date hierarchy: listing its years reads every row.
+    """
 
     form = VersionedForm
-    show_facets = admin.ShowFacets.ALWAYS
+    show_facets = admin.ShowFacets.ALLOW
+    show_full_result_count = False
     list_per_page = 50
     view_on_site = True
     object_history_template = "admin/audit_history.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return _visible(super().get_queryset(request), request)
+        return visible_records(super().get_queryset(request), request.user)
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[VisibleColumnsChangeList]:
+        return VisibleColumnsChangeList
+
+    def get_paginator(
+        self,
+        request: HttpRequest,
+        queryset: QuerySet[Any],
+        per_page: int,
+        orphans: int = 0,
+        allow_empty_first_page: bool = True,
+    ) -> EstimatedCountPaginator:
+        """Below an operator, an estimate is rescaled from the records of the reader's levels."""
+        levels = visible_levels(request.user)
+        has_levels = any(field.name == "visibility" for field in self.model._meta.concrete_fields)
+        rescale = (
+            (
+                self.get_queryset(request),
+                self.model._default_manager.filter(visibility__in=sorted(levels)),
+            )
+            if has_levels and levels != ALL_LEVELS
+            else None
+        )
+        return EstimatedCountPaginator(
+            queryset, per_page, orphans, allow_empty_first_page, rescale=rescale
+        )
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet[Any], term: str) -> Any:
         """Records with a search vector found as the site finds them, and by ``search_fields``."""
@@ -358,6 +352,10 @@ class CommitteeAdmin(SecretariatOnly, VisibleFormFields, admin.ModelAdmin):  # t
 
     def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
         return two_key_form(super().get_changelist_form(request, **kwargs), request)
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        without_jit()
+        return super().changelist_view(request, extra_context)
 
     def changeform_view(
         self,
@@ -462,7 +460,7 @@ class RecordAdmin(CommitteeAdmin):
 
 class VisibleInlineMixin(SecretariatOnly, VisibleFormFields):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return _visible(super().get_queryset(request), request)  # type: ignore[misc]
+        return visible_records(super().get_queryset(request), request.user)  # type: ignore[misc]
 
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         """Each saved row keeps its rule-bearing fields, as on the record's own page."""
@@ -491,7 +489,7 @@ def view_on_site(request: HttpRequest, content_type_id: int, object_id: str) -> 
     model = content_type.model_class() if content_type else None
     if model is None or not hasattr(model, "get_absolute_url"):
         raise Http404(_("No such record."))
-    records = _visible(model._default_manager.all(), request)
+    records = visible_records(model._default_manager.all(), request.user)
     record = records.filter(pk=object_id).first() if str(object_id).isdigit() else None
     if record is None:
         raise Http404(_("No such record."))
