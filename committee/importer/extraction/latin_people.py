@@ -122,13 +122,18 @@ class LatinPeopleReader:
 
     def _follows_name(self, position: int) -> bool:
         """«M. …, directeur de …, M. …»: a title right after a name and its comma is that
-        name's apposition, not the introduction of the next name in a list."""
+        name's apposition, not the introduction of the next name in a list. A capitalised
+        word that is an acronym, a place or an institution's is no name."""
         start = max(0, position - 40)
         found = re.search(r"([\w'-]+)\s*,\s*(?:\w+\s+)?$", self.doc.norm[start:position])
         if found is None:
             return False
-        word = self.doc.original(start + found.start(1), start + found.end(1))
-        return word[:1].isupper()
+        word_start, word_end = start + found.start(1), start + found.end(1)
+        word = self.doc.original(word_start, word_end)
+        if not word[:1].isupper() or word.isupper() or is_known_name(found.group(1)):
+            return False  # «de la DGSN,», «En Rabat,»: no name, the title opens the next
+        named = [(o.start, o.end) for o in self.orgs] + [(r.start, r.end) for r in self.roles]
+        return not any(first <= word_start < last for first, last in named)
 
     def _apposition(self, name_end: int) -> tuple[int, int] | None:
         """«…, directeur de la police judiciaire à la DGSN,»: a title after the name."""

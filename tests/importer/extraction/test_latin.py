@@ -440,6 +440,20 @@ def test_in_a_list_of_participants_each_office_is_its_own_names():
     assert herrero.side == "ES"
 
 
+@pytest.mark.parametrize(
+    "opening", ["Según un comunicado de la DGSN,", "En Rabat,", "Según la Policía Nacional,"]
+)
+def test_a_title_after_an_institution_or_a_place_and_a_comma_still_opens_its_name(opening):
+    text = (
+        f"{opening} el director general de la Policía, Francisco Pardo, visitó la sede. Ambas "
+        "partes acordaron reforzar el intercambio de información."
+    )
+    people = extract(text, published=PUBLISHED).people
+    assert [(p.name, p.position) for p in people] == [
+        ("Francisco Pardo", "director general de la Policía")
+    ]
+
+
 def test_an_institution_of_the_same_country_after_the_title_does_not_change_the_office():
     text = (
         "La delegación española estuvo presidida por el comisario general de Información de la "
