@@ -76,6 +76,10 @@ class LatinDates:
                     rf"{_B}(?:en|année|año|en\s+el\s+año|courant|d'ici)\s+(?P<y>{_YEAR}){_E}",
                 ),
                 (
+                    "relative_week",
+                    rf"{_B}(?P<rw>{words('|'.join(lexicon.relative_week))}){_E}",
+                ),
+                (
                     "relative_year",
                     rf"{_B}(?P<ry>{words('|'.join(lexicon.relative_year))}){_E}",
                 ),
@@ -201,6 +205,20 @@ class LatinDateReader:
             return self._unresolved(match)
         step = self.lexicon.relative_year[" ".join(match.group("ry").split())]
         return _point(match, dt.date(self.published.year + step, 1, 1), "year", relative=True)
+
+    def _relative_week(self, match: re.Match[str]) -> DateMention | None:
+        """«la semaine prochaine», «la próxima semana»: no day is said, so the month the whole
+        week falls in (the year when it straddles two months), never a guessed day."""
+        if self.published is None:
+            return self._unresolved(match)
+        step = self.lexicon.relative_week[" ".join(match.group("rw").split())]
+        monday = self.published + dt.timedelta(days=7 * step - self.published.weekday())
+        sunday = monday + dt.timedelta(days=6)
+        if monday.month == sunday.month:
+            return _point(match, monday.replace(day=1), "month", relative=True)
+        if monday.year == sunday.year:
+            return _point(match, dt.date(monday.year, 1, 1), "year", relative=True)
+        return None
 
     def _today(self, match: re.Match[str]) -> DateMention | None:
         word = " ".join(match.group("t").split())

@@ -93,6 +93,11 @@ class LatinEvents:
         self._ministerial = re.compile(rf"[ \t]+(?:{lexicon.ministerial}){_E}")
         self._meets = re.compile(rf"[ \t]+(?:{lexicon.meets}){_E}")
         self._not_a_meeting = re.compile(rf"[ \t]+(?:{lexicon.not_a_meeting}){_E}")
+        self._met = re.compile(rf"{_B}(?:(?P<past>{lexicon.met})|{lexicon.met_later}){_E}")
+        self._named = [
+            (kind, re.compile(rf"{_B}(?:{alternation}){_E}"))
+            for kind, alternation in lexicon.named_events
+        ]
 
     # --- bodies --------------------------------------------------------------------------
     def bodies(self) -> list[BodyMention]:
@@ -176,7 +181,41 @@ class LatinEvents:
             mention = self._read_meeting(match, bodies)
             if mention is not None:
                 found.append(mention)
+        found.extend(self._named_events())
+        found.extend(self._met_by_verb(bodies, found))
         return sorted([*found, *self._bodies_meeting(bodies, found)], key=lambda m: m.start)
+
+    def _met_by_verb(
+        self, bodies: list[BodyMention], found: list[MeetingMention]
+    ) -> list[MeetingMention]:
+        """«los responsables de ambos cuerpos se reunieron el pasado martes en Almería»: a
+        meeting told by its verb alone, of no known kind; a body's own verb («la subcomisión se
+        reunirá») and a sentence that already names its meeting are left to those readers."""
+        body_verbs = {body.end for body in bodies}
+        named = {self.doc.sentence_of(mention.start) for mention in found}
+        meetings = []
+        for match in self._met.finditer(self.doc.norm):
+            before = self.doc.norm[: match.start()].rstrip(" \t")
+            if len(before) in body_verbs or self.doc.sentence_of(match.start()) in named:
+                continue
+            upcoming = match.group("past") is None
+            meetings.append(
+                MeetingMention(
+                    match.start(), match.end(), "other", None, False, upcoming, True, None, True
+                )
+            )
+        return meetings
+
+    def _named_events(self) -> list[MeetingMention]:
+        """«une conférence de presse», «una visita de trabajo»: events of their own kind, not
+        seminars nor generic meetings, whatever determiner stands before them."""
+        found = []
+        for kind, pattern in self._named:
+            for match in pattern.finditer(self.doc.norm):
+                _, upcoming, determiner, start = self._before_head(match.start())
+                head = _Head(start, match.end(), None, upcoming, determiner or "definite")
+                found.append(head.mention(kind))
+        return found
 
     def _bodies_meeting(
         self, bodies: list[BodyMention], found: list[MeetingMention]

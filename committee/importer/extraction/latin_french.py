@@ -40,6 +40,12 @@ FRENCH = LatinLexicon(
     event_heads=words("conférence|forum|congrès"),
     generic_heads=words("réunion|rencontre|session|entretiens|pourparlers"),
     series_heads=words("édition"),
+    met=words("se sont réunis|se sont réunies|se sont rencontrés|se sont rencontrées"),
+    met_later=words("se réuniront|se rencontreront"),
+    named_events=(
+        ("press_conference", words("conférence de presse|point de presse")),
+        ("working_visit", words("visite de travail|visite officielle de travail")),
+    ),
     not_a_meeting=words(
         "de presse|de formation|de sensibilisation|plénière|d'ouverture|de clôture|inaugurale"
     ),
@@ -72,7 +78,8 @@ FRENCH = LatinLexicon(
         "directeur général adjoint|directrice générale adjointe|directeur général|"
         "directrice générale|directeurs généraux|directeur|directrice|ministre délégué|ministre|"
         "secrétaire d'état|secrétaire général|commissaire général|commissaire|préfet de police|"
-        "wali|chef|ambassadeur|ambassadrice|délégué|inspecteur général|président"
+        "wali|chef|ambassadeur|ambassadrice|délégué|inspecteur général|président|attaché|"
+        "attachée|conseiller|conseillère"
     ),
     particles=words("de|du|des|de la|del|el|ben|bin|ibn|ould|y|van|von|da|dos|las|los|la"),
     nationality_ma=words("marocain|marocaine|du maroc|du royaume du maroc|maroco-espagnol"),
@@ -91,6 +98,15 @@ FRENCH = LatinLexicon(
             "l'année prochaine": 1,
             "cette année": 0,
             "l'année en cours": 0,
+        }
+    ),
+    relative_week=folded(
+        {
+            "la semaine prochaine": 1,
+            "la prochaine semaine": 1,
+            "cette semaine": 0,
+            "la semaine dernière": -1,
+            "la semaine passée": -1,
         }
     ),
     opening=words(

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from committee.importer.extraction.latin_text import latin, latin_fold
-from committee.importer.extraction.model import Theme
+from committee.importer.extraction.model import MeetingKind, Theme
 
 
 def words(text: str) -> str:
@@ -42,6 +42,13 @@ class LatinLexicon:
     event_heads: str
     generic_heads: str
     series_heads: str
+    #: Events that are not sessions of work («conférence de presse», «visita de trabajo»):
+    #: kind → alternation. Read before ``not_a_meeting`` turns «de presse» away.
+    named_events: tuple[tuple[MeetingKind, str], ...]
+    #: People meeting, told by a verb with no meeting noun («se reunieron», «se sont réunis»);
+    #: ``met_later`` the same verbs in the future.
+    met: str
+    met_later: str
     not_a_meeting: str
     ministerial: str
     anaphoric: str
@@ -66,6 +73,8 @@ class LatinLexicon:
     next: str
     this: str
     relative_year: dict[str, int]
+    #: «la semaine prochaine» → 1, «cette semaine» → 0: weeks from the publication's week.
+    relative_week: dict[str, int]
     opening: str
     closing: str
     future: str

@@ -68,11 +68,20 @@ class LatinPeopleReader:
     def read(self) -> tuple[list[PersonFact], list[PersonMention]]:
         taken: set[int] = set()
         for role in self.roles:
-            found = self._after_role(role)
+            found = None if self._follows_name(role.start) else self._after_role(role)
             if found:
                 comma, honorific, name = found
                 taken.add(name[0])
-                self._add(role.start, honorific, name, (role.start, comma), role.key)
+                owner = self._owner(role, comma)
+                self._add(role.start, honorific, name, (role.start, comma), owner)
+        for title in self._titles.finditer(self.doc.norm):
+            found = None
+            if not self._follows_name(title.start()):
+                found = self._after_title(title.start(), title.end())
+            if found and found[2][0] not in taken:
+                comma, honorific, name = found
+                taken.add(name[0])
+                self._add(title.start(), honorific, name, (title.start(), comma), None)
         for match in compiled(self.lexicon.honorifics).finditer(self.doc.norm):
             named = self._name_at(match.end(), minimum=1)
             if named and named[0] not in taken:
@@ -88,14 +97,21 @@ class LatinPeopleReader:
     ) -> tuple[int, re.Match[str] | None, tuple[int, int, list[str]]] | None:
         """The comma that ends the position, an honorific and the name after it («…,
         Francisco Pardo», «…, M. Ahmed Alami»)."""
-        sentence_end = self.doc.sentence_of(role.start)[1]
-        limit = min(sentence_end, role.end + _MAX_POSITION)
-        position = role.end
+        return self._after_title(role.start, role.end)
+
+    def _after_title(
+        self, start: int, end: int
+    ) -> tuple[int, re.Match[str] | None, tuple[int, int, list[str]]] | None:
+        """The same for any title, a head's or not («el jefe de la Brigada Central de
+        Estupefacientes, …»): an office the gazetteer does not know still introduces a name."""
+        sentence_end = self.doc.sentence_of(start)[1]
+        limit = min(sentence_end, end + _MAX_POSITION)
+        position = end
         while position < limit:
             comma = self.doc.norm.find(",", position, limit)
             if comma == -1:
                 return None
-            if self._titles.search(self.doc.norm, role.end, comma):
+            if self._titles.search(self.doc.norm, end, comma):
                 return None  # another title first: the name belongs to it
             honorific = self._honorific.match(self.doc.norm, comma + 1)
             name = self._name_at(honorific.end() if honorific else comma + 1, minimum=2)
@@ -103,6 +119,21 @@ class LatinPeopleReader:
                 return comma, honorific, name
             position = comma + 1
         return None
+
+    def _follows_name(self, position: int) -> bool:
+        """«M. …, directeur de …, M. …»: a title right after a name and its comma is that
+        name's apposition, not the introduction of the next name in a list. A capitalised
+        word that is an acronym, a place or an institution's is no name."""
+        start = max(0, position - 40)
+        found = re.search(r"([\w'-]+)\s*,\s*(?:\w+\s+)?$", self.doc.norm[start:position])
+        if found is None:
+            return False
+        word_start, word_end = start + found.start(1), start + found.end(1)
+        word = self.doc.original(word_start, word_end)
+        if not word[:1].isupper() or word.isupper() or is_known_name(found.group(1)):
+            return False  # «de la DGSN,», «En Rabat,»: no name, the title opens the next
+        named = [(o.start, o.end) for o in self.orgs] + [(r.start, r.end) for r in self.roles]
+        return not any(first <= word_start < last for first, last in named)
 
     def _apposition(self, name_end: int) -> tuple[int, int] | None:
         """«…, directeur de la police judiciaire à la DGSN,»: a title after the name."""
@@ -184,6 +215,19 @@ class LatinPeopleReader:
         person = _Person(key=f"person:{len(self.people) + 1}", surname=surname)
         self.people.append(person)
         return person
+
+    def _owner(self, role: RoleMention, comma: int) -> str:
+        """«director de la Policía Judicial de la DGSN»: a domain word («Policía») is read as
+        one country's by default; an institution of the other country named after it says
+        whose office it is. One of the same country («… de l'Information de la Police
+        nationale», «… de la Sûreté nationale et de la Surveillance du territoire») is the
+        branch's parent or a second hat, and the title's own institution stands."""
+        side = institution(role.key).side
+        for org in self._orgs.between(role.end, comma):
+            other = institution(org.key).side
+            if side in ("MA", "ES") and other in ("MA", "ES") and other != side:
+                return org.key
+        return role.key
 
     def _institution_in(self, start: int, end: int) -> str | None:
         for role in self._roles.between(start, end):

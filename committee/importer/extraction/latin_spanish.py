@@ -57,6 +57,12 @@ SPANISH = LatinLexicon(
     event_heads=words("conferencia|foro|congreso"),
     generic_heads=words("reunión|encuentro|sesión|conversaciones"),
     series_heads=words("edición"),
+    met=words("se reunieron|se han reunido|se encontraron"),
+    met_later=words("se reunirán|se encontrarán"),
+    named_events=(
+        ("press_conference", words("rueda de prensa|conferencia de prensa")),
+        ("working_visit", words("visita de trabajo|visita oficial de trabajo")),
+    ),
     not_a_meeting=words("de prensa|de formación|plenaria|de apertura|de clausura|inaugural"),
     ministerial=words("ministerial|de ministros|entre los ministros|de los ministros"),
     anaphoric=words("este|esta|dicho|dicha|ese|esa"),
@@ -87,7 +93,7 @@ SPANISH = LatinLexicon(
         "directora general|directores generales|director|directora|ministro|ministra|"
         "secretario de estado|secretaria de estado|secretario general|comisario general|"
         "comisaria general|comisario|jefe|jefa|embajador|embajadora|delegado del gobierno|"
-        "delegada del gobierno|presidente|presidenta"
+        "delegada del gobierno|presidente|presidenta|agregado|agregada|consejero|consejera"
     ),
     particles=words("de|del|de la|de los|el|ben|bin|ibn|ould|y|i|da|dos|las|los|la|van|von"),
     nationality_ma=words("marroquí|marroquíes|de marruecos|del reino de marruecos"),
@@ -110,9 +116,18 @@ SPANISH = LatinLexicon(
             "el presente año": 0,
         }
     ),
+    relative_week=folded(
+        {
+            "la próxima semana": 1,
+            "la semana próxima": 1,
+            "la semana que viene": 1,
+            "esta semana": 0,
+            "la semana pasada": -1,
+        }
+    ),
     opening=words(
         "se inauguró|inauguró|inauguraron|inauguración|comenzó|comenzaron|arrancó|se abrió|"
-        "apertura|dio comienzo|se iniciaron|se inició"
+        "apertura|dio comienzo|se iniciaron|se inició|inició|iniciaron|emprendió|emprendieron"
     ),
     closing=words(
         "clausurado|clausuró|clausuraron|clausura|concluyó|concluyeron|finalizó|finalizaron|"

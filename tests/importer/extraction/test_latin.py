@@ -311,3 +311,163 @@ def test_a_recommendation_that_draws_up_a_plan_adopts_it(text, period, theme):
         "proposed",
         recommendation.key,
     )
+
+
+# --- events that are not seminars, meetings told by their verb ------------------------------
+
+
+def test_a_press_service_or_a_museum_visit_is_no_event():
+    text = (
+        "Le service de presse de la DGSN a publié un communiqué sur la visite du musée de la "
+        "police, ouvert au public depuis le mois dernier. Les deux parties ont convenu de "
+        "renforcer l'échange d'informations."
+    )
+    assert extract(text, published=PUBLISHED).meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "city"),
+    [
+        (
+            "Les deux délégations de la Sûreté nationale et de la Police espagnole ont animé "
+            "mercredi une conférence de presse à Tanger.",
+            "press_conference",
+            "tangier",
+        ),
+        (
+            "El director general de la Policía inició este martes en Rabat una visita de trabajo "
+            "de dos días a Marruecos.",
+            "working_visit",
+            "rabat",
+        ),
+    ],
+)
+def test_a_press_conference_and_a_working_visit_are_their_own_kinds(text, kind, city):
+    meetings = extract(text, published=PUBLISHED).meetings
+    assert [(m.kind, m.city) for m in meetings] == [(kind, city)]
+
+
+def test_a_working_visit_begun_this_tuesday_lasts_the_days_it_is_said_to():
+    text = (
+        "El director general de la Policía inició este martes en Rabat una visita de trabajo "
+        "de dos días a Marruecos."
+    )
+    (visit,) = extract(text, published=dt.date(2026, 6, 10)).meetings
+    assert (visit.start, visit.end) == (day("2026-06-09"), day("2026-06-10"))
+
+
+def test_a_body_meeting_by_its_verb_is_not_counted_twice():
+    text = "La subcomisión hispano-marroquí de lucha contra el terrorismo se reunirá en Málaga."
+    meetings = extract(text, published=PUBLISHED).meetings
+    assert [m.kind for m in meetings] == ["subcommittee_meeting"]
+
+
+def test_people_who_met_make_a_meeting_of_no_known_kind():
+    text = (
+        "Los responsables de la Policía Nacional y de la DGSN marroquí se reunieron el pasado "
+        "martes en Almería para evaluar el dispositivo, y acordaron reforzar el intercambio de "
+        "información sobre el narcotráfico."
+    )
+    (meeting,) = extract(text, published=dt.date(2026, 2, 20)).meetings
+    assert (meeting.kind, meeting.city, meeting.status) == ("other", "almeria", "held")
+    assert meeting.start == day("2026-02-17")
+
+
+# --- relative weeks ---------------------------------------------------------------------------
+
+
+def test_a_holy_week_is_no_relative_week():
+    text = "La subcomisión de lucha contra el terrorismo se reunirá en Sevilla durante la Semana Santa."
+    (meeting,) = extract(text, published=dt.date(2026, 3, 12)).meetings
+    assert meeting.start is None
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (dt.date(2026, 6, 10), PartialDate(dt.date(2026, 6, 1), "month")),
+        (dt.date(2026, 6, 24), PartialDate(dt.date(2026, 1, 1), "year")),  # 29 June – 5 July
+    ],
+)
+def test_next_week_is_the_month_it_falls_in_never_a_guessed_day(published, expected):
+    text = (
+        "La subcomisión hispano-marroquí de lucha contra el terrorismo se reunirá la próxima "
+        "semana en Málaga."
+    )
+    (meeting,) = extract(text, published=published).meetings
+    assert (meeting.start, meeting.status) == (expected, "planned")
+
+
+# --- people after any office, lists of participants -------------------------------------------
+
+
+def test_an_office_followed_by_no_name_makes_no_person():
+    text = (
+        "Según el jefe de la Brigada Central de Estupefacientes, la red operaba desde la costa "
+        "de Almería con la ayuda de la Policía Nacional. Ambas partes acordaron reforzar el "
+        "intercambio de información."
+    )
+    assert extract(text, published=PUBLISHED).people == ()
+
+
+def test_an_office_the_gazetteer_does_not_know_still_introduces_a_name():
+    text = (
+        "La Policía Nacional detuvo a catorce personas, según el jefe de la Brigada Central de "
+        "Estupefacientes, Andrés Villalba. Ambas partes acordaron reforzar el intercambio de "
+        "información."
+    )
+    (person,) = extract(text, published=PUBLISHED).people
+    assert (person.name, person.position) == (
+        "Andrés Villalba",
+        "jefe de la Brigada Central de Estupefacientes",
+    )
+
+
+def test_in_a_list_of_participants_each_office_is_its_own_names():
+    text = (
+        "Ont pris part au séminaire sur la sécurité M. Hassan Benali, directeur de la sécurité "
+        "publique à la DGSN, M. Karim Ouazzani, chef de la division de la coopération "
+        "internationale, et le commissaire principal Luis Herrero, attaché de l'Intérieur à "
+        "l'ambassade d'Espagne à Rabat."
+    )
+    people = {p.name: p for p in extract(text, published=PUBLISHED).people}
+    assert people["Hassan Benali"].position == "directeur de la sécurité publique à la DGSN"
+    assert people["Karim Ouazzani"].position == (
+        "chef de la division de la coopération internationale"
+    )
+    herrero = people["Luis Herrero"]
+    assert herrero.position == "attaché de l'Intérieur à l'ambassade d'Espagne à Rabat"
+    assert herrero.side == "ES"
+
+
+@pytest.mark.parametrize(
+    "opening", ["Según un comunicado de la DGSN,", "En Rabat,", "Según la Policía Nacional,"]
+)
+def test_a_title_after_an_institution_or_a_place_and_a_comma_still_opens_its_name(opening):
+    text = (
+        f"{opening} el director general de la Policía, Francisco Pardo, visitó la sede. Ambas "
+        "partes acordaron reforzar el intercambio de información."
+    )
+    people = extract(text, published=PUBLISHED).people
+    assert [(p.name, p.position) for p in people] == [
+        ("Francisco Pardo", "director general de la Policía")
+    ]
+
+
+def test_an_institution_of_the_same_country_after_the_title_does_not_change_the_office():
+    text = (
+        "La delegación española estuvo presidida por el comisario general de Información de la "
+        "Policía Nacional, Tomás Arranz, en el seminario sobre seguridad."
+    )
+    (person,) = extract(text, published=PUBLISHED).people
+    assert person.organization_key == "org:es_general_information"
+
+
+def test_an_institution_of_the_other_country_after_the_title_says_whose_office_it_is():
+    text = (
+        "Los resultados de la operación fueron presentados junto al director de la Policía "
+        "Judicial de la DGSN, Youssef Tazi, en el marco de la cooperación policial. Ambas "
+        "partes acordaron reforzar el intercambio de información."
+    )
+    (person,) = extract(text, published=PUBLISHED).people
+    assert (person.organization_key, person.side) == ("org:dgsn", "MA")
