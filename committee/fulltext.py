@@ -135,7 +135,7 @@ def query_words(text: str) -> str:
 class AnalyzedQuery(SearchQuery):
     """A ``tsquery`` already analysed, given by its text form and used as it is.
 
-    ``search_query`` analyses the words once, in one small query, and hands this on: otherwise
+    ``analysed_query`` analyses the words once, in one small query, and hands this on: otherwise
     every filter and ranking that uses the query would carry (and Django would resolve and
     compile again) its five analysed parts — the larger share of a search's time at scale.
     """
@@ -155,11 +155,10 @@ class AnalyzedQuery(SearchQuery):
         return "%s::tsquery", (self.text,)
 
 
-def search_query(text: str) -> SearchQuery | None:
-    """The user's words as one query matching under every language's analysis; None when
-    empty. Arabic words are stemmed here (``committee.arabic.analyze_query``: a query keeps a
-    leading «و» the index holds both ways), the rest as the index does it."""
-    analyzed = _analyzed_query(text)
+def analysed_query(text: str) -> SearchQuery | None:
+    """``search_query``, analysed in the database once (one small query) and handed on as an
+    ``AnalyzedQuery``: for a search that uses the query in many parts of one statement."""
+    analyzed = search_query(text)
     if analyzed is None:
         return None
     compiler = Query(None).get_compiler(connection=connection)
@@ -170,7 +169,10 @@ def search_query(text: str) -> SearchQuery | None:
     return AnalyzedQuery(row[0] if row else "")
 
 
-def _analyzed_query(text: str) -> SearchQuery | None:
+def search_query(text: str) -> SearchQuery | None:
+    """The user's words as one query matching under every language's analysis; None when
+    empty. Arabic words are stemmed here (``committee.arabic.analyze_query``: a query keeps a
+    leading «و» the index holds both ways), the rest as the index does it."""
     words = query_words(text)
     if not words:
         return None

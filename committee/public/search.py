@@ -6,7 +6,7 @@ by reading the primary key's index backwards when they are many), ranked with ``
 at most ``BROAD + 1`` of them, all kinds merged in one ``UNION ALL``. Counts, order and the
 page are made from those hits; the page's records are then loaded kind by kind and given
 snippets (``committee.public.snippets``). The words are analysed once beforehand
-(``committee.fulltext.search_query``). The number of queries does not depend on the number of
+(``committee.fulltext.analysed_query``). The number of queries does not depend on the number of
 rows: the analysis, the hits, the near spellings below when they are looked for, one load per
 kind on the page and the snippets.
 
@@ -47,7 +47,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from committee import arabic
-from committee.fulltext import query_words, rank, search_query
+from committee.fulltext import analysed_query, query_words, rank
 from committee.languages import CODES, LocalizedText, active_language
 from committee.meetings.models import Meeting
 from committee.people.models import Organization, Person, PersonAlias, Viewer
@@ -270,7 +270,7 @@ def search(text: str, viewer: Viewer, *, only: str | None, page: str | None) -> 
     """One query finds every kind's matches by the words (at most ``BROAD + 1`` of each, ranked);
     a second the near spellings of names for the kinds with fewer than a page of those; counts,
     order and page are then made from these hits."""
-    query = search_query(text)
+    query = analysed_query(text)
     if query is None:
         return Results()
     words = query_words(text)
