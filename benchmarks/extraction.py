@@ -4,7 +4,8 @@
 
 Compares ``extract`` with the gold annotations of ``tests/importer/articles`` (see
 ``tests/importer/extraction/gold.py`` for how facts are paired) and prints precision and recall
-per category, per article, and the throughput in articles and characters per second.
+per category (over every article, then per language), per article, and the throughput in
+articles and characters per second.
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ def main() -> None:
     arguments = parser.parse_args()
     articles = load_articles()
     per_article: list[tuple[str, Scores]] = []
+    per_language: dict[str, list[Scores]] = {}
     for article in articles:
         extraction = extract(article.text, published=article.published)
         per_article.append((article.name, score(extraction, article.gold)))
+        per_language.setdefault(extraction.language, []).append(per_article[-1][1])
     _print_categories(summed(scores for _, scores in per_article))
+    for language, scores in sorted(per_language.items()):
+        print(f"\n{language}: {len(scores)} articles")
+        _print_categories(summed(scores))
     _print_articles(per_article)
     if arguments.misses:
         _print_misses(per_article)
