@@ -49,14 +49,21 @@ class MeetingEntity:
     def fits(self, mention: MeetingMention, body_key: str | None) -> bool:
         if mention.generic:
             return True
-        if {mention.kind, self.kind} == _VISIT_AND_TALKS:
+        if frozenset({mention.kind, self.kind}) in _VISIT_AND_TALKS:
             return True
         return mention.kind == self.kind and (body_key is None or body_key == self.body_key)
 
 
 #: A delegation received («استقبل … وفدا») or talks held («مباحثات») on a working visit
-#: are that visit: the two words name one event.
-_VISIT_AND_TALKS: frozenset[MeetingKind] = frozenset({"other", "working_visit"})
+#: are that visit; a minister's official visit to hold talks with a counterpart is those talks,
+#: and «المباحثات» said of them afterwards too: the two words name one event.
+_VISIT_AND_TALKS: frozenset[frozenset[MeetingKind]] = frozenset(
+    {
+        frozenset({"other", "working_visit"}),
+        frozenset({"ministerial_meeting", "working_visit"}),
+        frozenset({"ministerial_meeting", "other"}),
+    }
+)
 
 
 def resolve_meetings(
