@@ -21,6 +21,7 @@ from factory.django import DjangoModelFactory
 
 from committee.agreements.models import Agreement, Mechanism, MechanismKind
 from committee.bilateral import Decision, Role, Side, Visibility
+from committee.importer.models import ProposedChange
 from committee.meetings.models import (
     AgendaItem,
     Document,
@@ -395,7 +396,8 @@ def every_other_admin_record(meeting, recommendation, update, *, by) -> None:
     """Around a meeting, a recommendation and a progress update on it: one record of every other
     model the admin shows (an adoption there, a relation, evidence of ``update``, a period check,
     a status proposal by ``by``, a membership, agenda, participation, statement, document,
-    action, agreement, mechanism, alias, organisation, citation and import run)."""
+    action, agreement, mechanism, alias, organisation, citation, import run and a change an
+    article proposes)."""
     AdoptionFactory(recommendation=recommendation, meeting=meeting)
     RecommendationRelation.objects.create(
         source=RecommendationFactory(), kind="reiterates", target=recommendation
@@ -420,5 +422,15 @@ def every_other_admin_record(meeting, recommendation, update, *, by) -> None:
     MechanismFactory()
     PersonAliasFactory()
     OrganizationFactory()
-    CitationFactory(record=meeting)
+    citation = CitationFactory(record=meeting)
     ImportRun.objects.create(status="succeeded", file_name="a.txt")
+    ProposedChange.objects.create(
+        record=meeting,
+        field="city",
+        current={"city_es": meeting.city_es},
+        proposed={"city_es": "Rabat"},
+        source=citation.source,
+        start=citation.start,
+        end=citation.end,
+        quote=citation.quote,
+    )

@@ -9,16 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from committee.admin import SecretariatOnly
 from committee.importer.forms import ArticleConfirmForm, ArticleUploadForm
+from committee.importer.models import ProposalState, ProposedChange, shown
 from committee.importer.reading import ArticleRefused
-from committee.importer.services import import_article
+from committee.importer.services import (
+    accept_proposed_change,
+    can_decide,
+    import_article,
+    reject_proposed_change,
+)
 from committee.sources.admin import SourceDocumentAdmin
 from committee.sources.highlighting import Span, highlight
 from committee.sources.models import SourceDocument
@@ -138,3 +146,93 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
         return HttpResponseRedirect(
             reverse("admin:sources_sourcedocument_change", args=[report.source])
         )
+
+
+@admin.register(ProposedChange)
+class ProposedChangeAdmin(SecretariatOnly, admin.ModelAdmin):  # type: ignore[type-arg]
+    """What articles would change in records, with their words; the secretariat decides.
+
+    Only proposals on records the user may see are listed (``visible_to``): a proposal shows
+    the record's current value. Nothing is edited here; deciding goes through the services.
+    """
+
+    list_display = ("record_label", "field", "current_value", "proposed_value", "quote", "state")
+    list_filter = ("state", "content_type")
+    search_fields = ("quote", "field")
+    readonly_fields = (
+        "record_label",
+        "field",
+        "current_value",
+        "proposed_value",
+        "source",
+        "quote",
+        "start",
+        "end",
+        "created_at",
+        "state",
+        "decided_by",
+        "decided_at",
+    )
+    fields = readonly_fields
+    actions = ("accept", "reject")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProposedChange]:
+        return ProposedChange.objects.visible_to(request.user).select_related(
+            "content_type", "source", "decided_by"
+        )
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # decided proposals are history
+
+    def has_decide_permission(self, request: HttpRequest) -> bool:
+        return can_decide(request.user)  # type: ignore[arg-type]
+
+    @admin.display(description=_("record"))
+    def record_label(self, proposal: ProposedChange) -> str:
+        return f"{proposal.content_type.name}: {proposal.record}"
+
+    @admin.display(description=_("current value"))
+    def current_value(self, proposal: ProposedChange) -> str:
+        return shown(proposal.current)
+
+    @admin.display(description=_("proposed value"))
+    def proposed_value(self, proposal: ProposedChange) -> str:
+        return shown(proposal.proposed)
+
+    @admin.action(description=_("Accept: apply the proposed value"), permissions=["decide"])
+    def accept(self, request: HttpRequest, queryset: QuerySet[ProposedChange]) -> None:
+        self._decide(request, queryset, accept_proposed_change)
+
+    @admin.action(description=_("Reject: keep the record as it is"), permissions=["decide"])
+    def reject(self, request: HttpRequest, queryset: QuerySet[ProposedChange]) -> None:
+        self._decide(request, queryset, reject_proposed_change)
+
+    def _decide(
+        self, request: HttpRequest, queryset: QuerySet[ProposedChange], decide: Any
+    ) -> None:
+        done = 0
+        for proposal in queryset.filter(state=ProposalState.PENDING):
+            try:
+                decide(proposal, by=request.user)
+            except (ValidationError, PermissionDenied) as refusal:
+                reason = " ".join(getattr(refusal, "messages", [str(refusal)]))
+                self.message_user(request, f"{proposal}: {reason}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d proposed change decided.",
+                    "%(count)d proposed changes decided.",
+                    done,
+                )
+                % {"count": done},
+                messages.SUCCESS,
+            )

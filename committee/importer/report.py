@@ -20,6 +20,36 @@ class Change:
         return cls(record._meta.label_lower, str(record)[:90], record.pk, fields)
 
 
+@dataclass(frozen=True)
+class Proposal:
+    """A value the article gives that differs from the record's: kept for review, not written."""
+
+    model: str
+    label: str
+    pk: int | None
+    field: str
+    current: str
+    proposed: str
+    quote: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "id": self.pk,
+            "label": self.label,
+            "field": self.field,
+            "current": self.current,
+            "proposed": self.proposed,
+            "quote": self.quote,
+        }
+
+    def __str__(self) -> str:
+        return (
+            f"{self.model} «{self.label}»: would change {self.field} from {self.current} "
+            f"to {self.proposed} («{self.quote[:60]}»), needs review"
+        )
+
+
 @dataclass
 class ImportReport:
     status: str = ""
@@ -29,13 +59,14 @@ class ImportReport:
     created: list[Change] = field(default_factory=list)
     updated: list[Change] = field(default_factory=list)
     unchanged: int = 0
+    proposed: list[Proposal] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     extraction: dict[str, Any] | None = None
 
     @property
     def wrote_anything(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.proposed)
 
     def as_dict(self) -> dict[str, Any]:
         def change(item: Change) -> dict[str, Any]:
@@ -52,6 +83,7 @@ class ImportReport:
             "created": [change(item) for item in self.created],
             "updated": [change(item) for item in self.updated],
             "unchanged": self.unchanged,
+            "proposed": [item.as_dict() for item in self.proposed],
             "skipped": [{"what": what, "why": why} for what, why in self.skipped],
             "notes": list(self.notes),
         }
@@ -70,6 +102,9 @@ class ImportReport:
             f"  ~ {item.model} «{item.label}» ({', '.join(item.fields)})" for item in self.updated
         ]
         lines.append(f"Unchanged: {self.unchanged}")
+        if self.proposed:
+            lines.append(f"Proposed for review {len(self.proposed)}:")
+            lines += [f"  ? {item}" for item in self.proposed]
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)}:")
             lines += [f"  - {what}: {why}" for what, why in self.skipped]

@@ -8,19 +8,28 @@ from pathlib import Path
 
 import pghistory
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from committee.bilateral import Visibility
+from committee.bilateral import Role, Visibility
 from committee.importer.extraction import extract, extraction_to_dict
+from committee.importer.models import ProposalState, ProposedChange, shown
 from committee.importer.reading import Article, ArticleRefused, check_text, read_article
 from committee.importer.recording import ArticleRecorder
+from committee.importer.recording.base import as_json
 from committee.importer.report import Change, ImportReport
 from committee.importer.translation_memory import TranslationMemory
+from committee.meetings.models import Meeting
 from committee.people.models import User
+from committee.recommendations.services import hold_meeting
 from committee.sources.addresses import validate_web_address
 from committee.sources.models import ImportRun, ImportStatus, SourceDocument, text_digest
+from committee.subcommittees.models import Body
+from committee.subcommittees.services import activate
+from committee.two_keys import bump
+from committee.write_paths import through_service
 
 #: The key of the advisory lock that lets one import run at a time (another is refused).
 IMPORT_LOCK = 0x636F6D6D  # "comm"
@@ -218,3 +227,93 @@ def _record_run(report: ImportReport, *, source: SourceDocument, user: User | No
         report=report.as_dict(),
         user=user,
     )
+
+
+# --- deciding what an article proposes to change ---------------------------------------------
+
+
+def can_decide(user: User | None) -> bool:
+    """The secretariat and operators decide whether an article's word changes a record."""
+    return bool(
+        user is not None
+        and user.is_active
+        and (user.is_superuser or getattr(user, "role", "") == Role.SECRETARIAT)
+    )
+
+
+def _pending(proposal: ProposedChange, user: User) -> ProposedChange:
+    """``proposal`` under a row lock, if ``user`` may decide it and nobody has yet."""
+    if not can_decide(user):
+        raise PermissionDenied(_("Only the secretariat may decide on a proposed change."))
+    visible = ProposedChange.objects.visible_to(user).select_for_update(of=("self",))
+    locked = visible.filter(pk=proposal.pk).first()
+    if locked is None:
+        raise PermissionDenied(_("This proposed change is not one you may see."))
+    if locked.state != ProposalState.PENDING:
+        raise ValidationError(_("This proposed change has already been decided."))
+    return locked
+
+
+@through_service()
+def accept_proposed_change(proposal: ProposedChange, *, by: User) -> models.Model:
+    """Apply ``proposal`` to its record, if the record still holds what it held then.
+
+    A status goes through its domain's service (holding a meeting freezes its follow-up
+    report); other columns are set and the record's version raised. Refused when the record
+    has changed since the article was imported: the proposal was made against other values.
+    """
+    with pghistory.context(operation="accept_proposed_change", proposal=proposal.pk):
+        proposal = _pending(proposal, by)
+        model = proposal.content_type.model_class()
+        assert model is not None
+        record = model._default_manager.select_for_update().get(pk=proposal.object_id)
+        now = {column: as_json(getattr(record, column)) for column in proposal.current}
+        if now != proposal.current:
+            raise ValidationError(
+                _(
+                    "«%(record)s» has changed since this was proposed (%(field)s is now "
+                    "%(now)s, not %(then)s); reject it and import the article again if it "
+                    "still applies."
+                )
+                % {
+                    "record": record,
+                    "field": proposal.field,
+                    "now": shown(now),
+                    "then": shown(proposal.current),
+                }
+            )
+        if isinstance(record, Meeting) and proposal.field == "status":
+            hold_meeting(record, by=by)
+        elif isinstance(record, Body) and proposal.field == "status":
+            activate(record)
+            bump(record, "status")
+        else:
+            for column, value in proposal.proposed.items():
+                field = model._meta.get_field(column)
+                assert isinstance(field, models.Field)
+                setattr(record, column, field.to_python(value))
+            try:
+                with transaction.atomic():
+                    bump(record, *proposal.proposed)
+            except IntegrityError:
+                raise ValidationError(
+                    _(
+                        "Applying this would contradict the rest of «%(record)s» (a start after "
+                        "its end?); decide the related proposed changes first."
+                    )
+                    % {"record": record}
+                ) from None
+        _decide(proposal, ProposalState.ACCEPTED, by)
+        return record
+
+
+@transaction.atomic
+def reject_proposed_change(proposal: ProposedChange, *, by: User) -> None:
+    """Keep the record as it is; the proposal stays, rejected, as history."""
+    with pghistory.context(operation="reject_proposed_change", proposal=proposal.pk):
+        _decide(_pending(proposal, by), ProposalState.REJECTED, by)
+
+
+def _decide(proposal: ProposedChange, state: str, by: User) -> None:
+    proposal.state, proposal.decided_by, proposal.decided_at = state, by, timezone.now()
+    proposal.save(update_fields=["state", "decided_by", "decided_at"])

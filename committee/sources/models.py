@@ -108,7 +108,9 @@ class CitationQuerySet(models.QuerySet["Citation"]):
             else [
                 model
                 for model in apps.get_models()
-                if hasattr(model._default_manager, "visible_to") and model is not Citation
+                if hasattr(model._default_manager, "visible_to")
+                and model is not Citation
+                and not getattr(model, "never_cited", False)  # a record's bookkeeping
             ]
         )
         cited = Q()

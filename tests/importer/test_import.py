@@ -301,53 +301,6 @@ def test_a_second_report_of_the_same_seminar_enriches_and_duplicates_nothing(imp
     assert SourceDocument.objects.count() == 2
 
 
-def test_a_later_article_upgrades_a_month_precise_date_to_the_day(no_memory):
-    first = Article(
-        text="انعقدت في شهر نونبر 2013 بمدينة قرطبة الندوة المغربية الاسبانية الأولى حول الأمن، "
-        "بمبادرة من المديرية العامة للأمن الوطني والمديرية العامة للشرطة الاسبانية، وأوصى المشاركون بإحداث لجنة أمنية استراتيجية.",
-        encoding="utf-8",
-    )
-    import_article(article=first, published=dt.date(2013, 12, 2), memory=no_memory)
-    meeting = Meeting.objects.get(kind="seminar", ordinal=1)
-    assert meeting.start_precision == "month"
-    second = Article(
-        text="احتضنت مدينة قرطبة يومي 28 و29 نونبر 2013 أشغال الندوة المغربية الاسبانية الأولى حول الأمن، "
-        "التي نظمتها المديرية العامة للأمن الوطني والمديرية العامة للشرطة الاسبانية.",
-        encoding="utf-8",
-    )
-    report = import_article(article=second, published=dt.date(2013, 12, 2), memory=no_memory)
-    meeting.refresh_from_db()
-    assert (meeting.start_date, meeting.start_precision) == (dt.date(2013, 11, 28), "day")
-    assert Meeting.objects.filter(kind="seminar", ordinal=1).count() == 1
-    assert any(
-        change.model == "meetings.meeting" and "start_date" in change.fields
-        for change in report.updated
-    )
-    assert meeting.needs_review
-
-
-def test_a_planned_meeting_the_article_reports_held_is_held_through_the_meeting_cycle(
-    seed_article, no_memory
-):
-    """The importer holds a planned meeting as the admin does: its follow-up report is frozen."""
-    from committee.recommendations.models import FollowUpReport
-    from tests import factories
-
-    planned = factories.MeetingFactory(
-        kind="seminar", ordinal=2, body=None, status="planned", visibility="public"
-    )
-
-    import_article(article=seed_article, published=PUBLISHED, memory=no_memory)
-
-    planned.refresh_from_db()
-    assert planned.status == "held"
-    assert FollowUpReport.objects.filter(meeting=planned).exists()
-    # A meeting the article makes known for the first time is history: no report is frozen.
-    first = Meeting.objects.get(kind="seminar", ordinal=1)
-    assert first.status == "held"
-    assert not FollowUpReport.objects.filter(meeting=first).exists()
-
-
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://files.example.org/a.txt"])
 def test_the_service_refuses_an_address_that_is_not_http(seed_article, no_memory, url):
     """Whatever calls it (command, seeds and their .json, the admin), the service refuses."""

@@ -2,9 +2,10 @@
 
 ``ArticleRecorder`` is used by ``committee.importer.services.import_article`` inside one
 transaction. Each ``record_*`` method handles one kind of fact: it finds the existing record
-(``committee.importer.matching``), fills what is still empty, upgrades what the article knows
-better (a day instead of a month, «held» instead of «planned»), creates what is new, and cites
-the words every record came from. Nothing already recorded is overwritten.
+(``committee.importer.matching``), fills what is still empty, proposes for review what the
+article says differently (``RecorderBase.propose``: another city, a day instead of a month,
+«held» instead of «planned»), creates what is new, and cites the words every record came from.
+Nothing already recorded is overwritten.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -9,7 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from committee.importer import extraction, matching
-from committee.importer.report import Change, ImportReport
+from committee.importer.models import ProposedChange, shown
+from committee.importer.report import Change, ImportReport, Proposal
 from committee.importer.translation_memory import TranslationMemory
 from committee.sources.models import Citation, SourceDocument
 
@@ -40,6 +42,11 @@ def clip(model: type[models.Model], name: str, value: str) -> str:
     if max_length and len(value) > max_length:
         return value[: max_length - 1].rstrip() + "…"
     return value
+
+
+def as_json(value: Any) -> Any:
+    """A column's value as a proposal keeps it (a date as ``YYYY-MM-DD``)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def is_empty(value: Any) -> bool:
@@ -115,6 +122,54 @@ class RecorderBase:
                 )
                 changed.append(name)
         return changed
+
+    def propose(
+        self,
+        record: models.Model,
+        name: str,
+        values: dict[str, Any],
+        fact: Any,
+        *evidence: str,
+    ) -> None:
+        """Keep for review what the article says differently about ``record`` (``values``,
+        columns to values) instead of writing it: a record is never changed unseen. The words
+        cited are those of ``evidence`` (the fact's evidence fields), or its first span."""
+        current = {column: as_json(getattr(record, column)) for column in values}
+        proposed = {column: as_json(value) for column, value in values.items()}
+        if current == proposed:
+            return
+        items = list(fact.evidence) or [extraction.Evidence("", span) for span in fact.spans]
+        items = [i for i in items if self.source.text[i.span.start : i.span.end] == i.span.quote]
+        chosen = [i for i in items if i.field in evidence] or items
+        if not chosen or chosen[0].span.end <= chosen[0].span.start:
+            self.report.skipped.append((f"{name} of «{record}»", "no words to cite for a change"))
+            return
+        span = chosen[0].span
+        _, created = ProposedChange.objects.get_or_create(
+            source=self.source,
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            field=name,
+            defaults={
+                "current": current,
+                "proposed": proposed,
+                "start": span.start,
+                "end": span.end,
+                "quote": span.quote,
+            },
+        )
+        if created:
+            self.report.proposed.append(
+                Proposal(
+                    record._meta.label_lower,
+                    str(record)[:90],
+                    record.pk,
+                    name,
+                    shown(current),
+                    shown(proposed),
+                    span.quote,
+                )
+            )
 
     def translated(self, record: models.Model, name: str, text: str | None) -> dict[str, str]:
         """The column of the article's language and, for an Arabic text, the other languages'

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from typing import Any
 
 from committee.importer import extraction, matching
@@ -14,9 +13,7 @@ from committee.meetings.models import (
     Meeting,
 )
 from committee.people.models import Person
-from committee.subcommittees import services
-from committee.subcommittees.models import Body, BodyKind, Membership, MembershipRole
-from committee.write_paths import through_service
+from committee.subcommittees.models import Body, BodyKind, BodyStatus, Membership, MembershipRole
 
 
 class BodyRecorder(RecorderBase):
@@ -52,20 +49,30 @@ class BodyRecorder(RecorderBase):
         }
         changed = self.fill(body, values)
         established = fact.established
-        if established and (
-            body.established_date is None
-            or matching.is_finer(established.precision, body.established_precision)
-        ):
+        if established and body.established_date is None:
             body.established_date, body.established_precision = (
                 established.value,
                 established.precision,
             )
             changed.append("established_date")
-        activated = fact.status == "active" and services.activate(body)
-        if activated:
-            changed.append("status")
-        with through_service() if activated else nullcontext():  # activating is a service's
-            self.save(body, created=created, changed=[] if created else changed)
+        elif established and (
+            matching.is_finer(established.precision, body.established_precision)
+            or not matching.dates_agree(
+                body.established_date,
+                body.established_precision,
+                established.value,
+                established.precision,
+            )
+        ):
+            # A known founding date is never changed unseen, even to a more precise one.
+            columns = {
+                "established_date": established.value,
+                "established_precision": established.precision,
+            }
+            self.propose(body, "established_date", columns, fact, "established")
+        self.save(body, created=created, changed=[] if created else changed)
+        if not created and fact.status == "active" and body.status == BodyStatus.PROPOSED:
+            self.propose(body, "status", {"status": BodyStatus.ACTIVE.value}, fact, "status")
         self.cite(body, fact)
         return body
 

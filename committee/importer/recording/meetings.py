@@ -21,7 +21,6 @@ from committee.meetings.models import (
     Statement,
 )
 from committee.people.models import Organization, Person
-from committee.recommendations.services import hold_meeting
 from committee.subcommittees.models import Body
 
 
@@ -67,27 +66,27 @@ class MeetingRecorder(RecorderBase):
         country = (
             fact.country if fact.country in {"MA", "ES"} else ("other" if fact.country else "")
         )
+        city = self.place_names("city", fact.city)
+        if meeting.city_es and city and city["city_es"] != meeting.city_es:
+            # Another city: none of its names fills this meeting's empty columns.
+            self.propose(meeting, "city", city, fact, "city")
+            city = {}
         values: dict[str, Any] = {
             "ordinal": fact.ordinal,
             "body": self.get(fact.body_key, Body),
             **self.translated(meeting, "title", fact.name),
             **self.translated(meeting, "theme", fact.theme),
-            **self.place_names("city", fact.city),
+            **city,
             "country": country,
             "host_side": fact.country if fact.country in {"MA", "ES"} else "",
         }
         changed = self.fill(meeting, values)
         changed += self.upgrade_dates(meeting, fact)
-        # A planned meeting the article reports held is held as the admin holds it: through the
-        # meeting cycle, which freezes its follow-up report.
-        reported_held = (
-            not created and meeting.status == MeetingStatus.PLANNED and fact.status == "held"
-        )
-        if reported_held:
-            changed.append("status")
         self.save(meeting, created=created, changed=[] if created else changed)
-        if reported_held:
-            hold_meeting(meeting)
+        # A planned meeting the article reports held is proposed, not held: accepting holds it
+        # as the admin does, through the meeting cycle, which freezes its follow-up report.
+        if not created and meeting.status == MeetingStatus.PLANNED and fact.status == "held":
+            self.propose(meeting, "status", {"status": MeetingStatus.HELD.value}, fact, "status")
         for key in fact.organizer_keys:
             organization = self.get(key, Organization)
             if (
@@ -103,26 +102,22 @@ class MeetingRecorder(RecorderBase):
         return meeting
 
     def upgrade_dates(self, meeting: Meeting, fact: extraction.MeetingFact) -> list[str]:
-        """Take the article's dates when the meeting has none or knows them less precisely."""
+        """Take the article's dates when the meeting has none; propose them for review when
+        they are more precise or different (a known date is never changed unseen)."""
         changed: list[str] = []
         for end, new in (("start", fact.start), ("end", fact.end)):
             if new is None:
                 continue
             known, precision = getattr(meeting, f"{end}_date"), getattr(meeting, f"{end}_precision")
-            if known is None or (
-                matching.is_finer(new.precision, precision)
-                and matching.dates_agree(known, precision, new.value, new.precision)
-            ):
+            if known is None:
                 setattr(meeting, f"{end}_date", new.value)
                 setattr(meeting, f"{end}_precision", new.precision)
                 changed.append(f"{end}_date")
-            elif not matching.dates_agree(known, precision, new.value, new.precision):
-                self.report.skipped.append(
-                    (
-                        f"{end} date of «{meeting}»",
-                        f"the article says {new}, the record says {known}; kept the record's",
-                    )
-                )
+            elif matching.is_finer(new.precision, precision) or not matching.dates_agree(
+                known, precision, new.value, new.precision
+            ):
+                columns = {f"{end}_date": new.value, f"{end}_precision": new.precision}
+                self.propose(meeting, f"{end}_date", columns, fact, end, "date")
         if meeting.end_date and meeting.start_date and meeting.end_date < meeting.start_date:
             meeting.end_date, meeting.end_precision = None, ""
         if meeting.end_date and meeting.start_date is None:

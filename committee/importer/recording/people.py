@@ -90,9 +90,20 @@ class PeopleRecorder(RecorderBase):
         created = person is None
         if person is None:
             person = Person(visibility=self.visibility(), original_language=self.language())
+        position = self.translated(person, "position", fact.position)
+        own_position = self.own(person, "position")
+        if (
+            position
+            and own_position
+            and matching.similarity(own_position, fact.position or "") < SAME_NAME
+        ):
+            # Another post: proposed for review, and its translations fill nothing.
+            column = f"position_{self.language()}"
+            self.propose(person, "position", {column: position[column]}, fact, "position")
+            position = {}
         values: dict[str, Any] = {
             **self.translated(person, "name", fact.name),
-            **self.translated(person, "position", fact.position),
+            **position,
             **self.translated(person, "honorific", fact.honorific),
             "organization": organization,
             "side": fact.side or "",
