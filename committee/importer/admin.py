@@ -177,8 +177,11 @@ class ProposedChangeAdmin(SecretariatOnly, admin.ModelAdmin):  # type: ignore[ty
     actions = ("accept", "reject")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[ProposedChange]:
-        return ProposedChange.objects.visible_to(request.user).select_related(
-            "content_type", "source", "decided_by"
+        # ``record`` is generic: prefetched, one query per kind of record, not one per row.
+        return (
+            ProposedChange.objects.visible_to(request.user)
+            .select_related("content_type", "source", "decided_by")
+            .prefetch_related("record")
         )
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
