@@ -1,8 +1,10 @@
 """Reading an article file: decode it, or refuse it with a reason a person can act on.
 
-UTF-8 first (a byte-order mark is dropped); text that is not UTF-8 is tried as Windows-1256,
-the Arabic code page of older newsroom systems, and the report says so. Empty files, binary
-files, files over ``MAX_BYTES`` and text that decodes to no language at all are refused.
+UTF-8 first (a byte-order mark is dropped); text that is not UTF-8 is read in the code page of
+older newsroom systems its bytes point to, and the report says so: Windows-1252 for Latin text
+(French, Spanish: mostly ASCII letters, a few accented ones above 0x7F), Windows-1256 for Arabic
+(whose letters are all above 0x7F). Empty files, binary files, files over ``MAX_BYTES`` and text
+that decodes to no language at all are refused.
 """
 
 from __future__ import annotations
@@ -65,16 +67,29 @@ def decode_article(data: bytes, *, file_name: str = "") -> Article:
         text = data.decode("utf-8-sig")
         encoding = "utf-8"
     except UnicodeDecodeError as error:
-        # Every byte has a meaning in Windows-1256, so this never fails: check_text() below is
-        # what refuses bytes that were never Arabic text.
-        text = data.decode("cp1256")
-        encoding = "windows-1256"
+        text, encoding, name = _legacy(data)
         notes.append(
             f"{label} is not valid UTF-8 (invalid byte at offset {error.start}); "
-            "it was read as Windows-1256 (Arabic)."
+            f"it was read as {name}."
         )
     check_text(text, label=label)
     return Article(text=text, encoding=encoding, file_name=file_name, notes=tuple(notes))
+
+
+def _legacy(data: bytes) -> tuple[str, str, str]:
+    """(text, encoding, its name for a person) of bytes that are not UTF-8.
+
+    In Latin text the bytes above 0x7F are the few accented letters among ASCII ones; in Arabic
+    text they are every letter. Windows-1256 gives every byte a meaning, so it never fails:
+    ``check_text`` is what refuses bytes that were never text."""
+    high = sum(1 for byte in data if byte > 0x7F)
+    ascii_letters = sum(1 for byte in data if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A)
+    if high < ascii_letters:
+        try:
+            return data.decode("cp1252"), "windows-1252", "Windows-1252 (Western European)"
+        except UnicodeDecodeError:  # a byte Windows-1252 leaves undefined: not that code page
+            pass
+    return data.decode("cp1256"), "windows-1256", "Windows-1256 (Arabic)"
 
 
 def check_text(text: str, *, label: str = "the article") -> None:

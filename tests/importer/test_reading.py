@@ -68,3 +68,26 @@ def test_utf8_with_a_byte_order_mark_loses_only_the_mark(tmp_path):
 def test_latin1_french_that_is_not_utf8_is_not_mistaken_for_arabic():
     with pytest.raises(ArticleRefused):
         decode_article("\x01\x02 ÿþý".encode("latin-1") * 50)
+
+
+SPANISH = "La Policía Nacional y la DGSN detuvieron en Algeciras a los dueños de una red; señaló el ministro."
+FRENCH = "Le séminaire maroco-espagnol s'est tenu à Tanger ; les délégués ont évoqué la sûreté."
+
+
+@pytest.mark.parametrize(("text", "code_page"), [(SPANISH, "cp1252"), (FRENCH, "latin-1")])
+def test_latin_text_that_is_not_utf8_is_read_as_western_european_not_as_arabic(
+    tmp_path, text, code_page
+):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(code_page))
+    article = read_article(path)
+    assert article.text == text  # «ñ», «í», «é», «û» kept, no Arabic letter made up
+    assert article.encoding == "windows-1252"
+    assert "Windows-1252" in article.notes[0]
+
+
+def test_arabic_with_a_latin_acronym_is_still_read_as_windows_1256():
+    text = ARABIC + " DGSN " + ARABIC
+    article = decode_article(text.encode("cp1256"))
+    assert article.text == text
+    assert article.encoding == "windows-1256"
