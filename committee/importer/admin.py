@@ -170,8 +170,8 @@ class ProposedChangeAdmin(SecretariatOnly, admin.ModelAdmin):  # type: ignore[ty
         "end",
         "created_at",
         "state",
-        "decided_by",
-        "decided_at",
+        "reviewed_by",
+        "reviewed_at",
     )
     fields = readonly_fields
     actions = ("accept", "reject")
@@ -180,7 +180,7 @@ class ProposedChangeAdmin(SecretariatOnly, admin.ModelAdmin):  # type: ignore[ty
         # ``record`` is generic: prefetched, one query per kind of record, not one per row.
         return (
             ProposedChange.objects.visible_to(request.user)
-            .select_related("content_type", "source", "decided_by")
+            .select_related("content_type", "source", "reviewed_by")
             .prefetch_related("record")
         )
 

@@ -85,7 +85,7 @@ class ProposedChange(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=ProposalState, default=ProposalState.PENDING
     )
-    decided_by = models.ForeignKey(
+    reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
         on_delete=models.PROTECT,
@@ -93,7 +93,7 @@ class ProposedChange(models.Model):
         blank=True,
         related_name="+",
     )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     objects = ProposedChangeQuerySet.as_manager()
     #: Nothing cites a proposal: ``Citation.visible_to`` need not ask its (costly) rule.
@@ -114,8 +114,8 @@ class ProposedChange(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(state=ProposalState.PENDING)
-                | Q(decided_at__isnull=False, decided_by__isnull=False),
-                name="importer_proposal_decided_by_someone",
+                | Q(reviewed_at__isnull=False, reviewed_by__isnull=False),
+                name="importer_proposal_reviewed_by_someone",
             ),
         ]
         indexes = [models.Index(fields=["content_type", "object_id"], name="proposal_record")]

@@ -315,5 +315,5 @@ def reject_proposed_change(proposal: ProposedChange, *, by: User) -> None:
 
 
 def _decide(proposal: ProposedChange, state: str, by: User) -> None:
-    proposal.state, proposal.decided_by, proposal.decided_at = state, by, timezone.now()
-    proposal.save(update_fields=["state", "decided_by", "decided_at"])
+    proposal.state, proposal.reviewed_by, proposal.reviewed_at = state, by, timezone.now()
+    proposal.save(update_fields=["state", "reviewed_by", "reviewed_at"])

@@ -115,7 +115,7 @@ def test_rejecting_leaves_the_record_and_keeps_the_proposal_as_history(rabat, ma
     meeting.refresh_from_db()
     proposal.refresh_from_db()
     assert meeting.city_es == "Rabat"
-    assert (proposal.state, proposal.decided_by) == ("rejected", ma_secretariat)
+    assert (proposal.state, proposal.reviewed_by) == ("rejected", ma_secretariat)
     with pytest.raises(ValidationError, match="already been decided"):
         accept_proposed_change(proposal, by=ma_secretariat)
 
@@ -144,8 +144,8 @@ def test_accepting_applies_the_value_and_writes_the_audit_trail(rabat, ma_secret
     proposal.refresh_from_db()
     assert (meeting.city_ar, meeting.city_es) == ("مراكش", "Marrakech")
     assert meeting.version == version + 1
-    assert (proposal.state, proposal.decided_by) == ("accepted", ma_secretariat)
-    assert proposal.decided_at is not None
+    assert (proposal.state, proposal.reviewed_by) == ("accepted", ma_secretariat)
+    assert proposal.reviewed_at is not None
     change = Events.objects.filter(
         pgh_obj_model="meetings.Meeting", pgh_obj_id=meeting.pk, pgh_label="update"
     ).latest("pgh_id")
