@@ -122,7 +122,7 @@ class PeopleRecorder(RecorderBase):
 
     def same_latin_name(self, spelling: str) -> Person | None:
         """A person whose Spanish, French or English name is ``spelling``, accents and case
-        aside («Ignacio Cosido» is «Ignacio Cosidó»): another language's article about them."""
+        aside («Jose Garcia» is «José García»): another language's article about them."""
         if self.language() == "ar":
             return None
         same = (
