@@ -17,7 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from committee.importer.extraction import extract
+from committee.importer.extraction import Extraction, extract
+from committee.importer.extraction.confidence import SUGGEST_BELOW
+from committee.importer.review import facts
 from tests.importer.extraction.gold import GoldArticle, Scores, load_articles, score, summed
 
 
@@ -27,13 +29,20 @@ def main() -> None:
         "--repeat", type=int, default=20, help="passes over all articles for timing"
     )
     parser.add_argument("--misses", action="store_true", help="list what each article got wrong")
+    parser.add_argument(
+        "--confidence",
+        action="store_true",
+        help="how confidence sorts right and wrong facts: recorded or suggested for review",
+    )
     arguments = parser.parse_args()
     articles = load_articles()
     per_article: list[tuple[str, Scores]] = []
     per_language: dict[str, list[Scores]] = {}
+    sorted_by_confidence: dict[tuple[str, str, str], int] = {}
     for article in articles:
         extraction = extract(article.text, published=article.published)
         per_article.append((article.name, score(extraction, article.gold)))
+        _sort_by_confidence(extraction, per_article[-1][1], sorted_by_confidence)
         per_language.setdefault(extraction.language, []).append(per_article[-1][1])
     _print_categories(summed(scores for _, scores in per_article))
     for language, scores in sorted(per_language.items()):
@@ -42,7 +51,35 @@ def main() -> None:
     _print_articles(per_article)
     if arguments.misses:
         _print_misses(per_article)
+    if arguments.confidence:
+        _print_confidence(sorted_by_confidence)
     _print_throughput(articles, arguments.repeat)
+
+
+def _sort_by_confidence(
+    extraction: Extraction, scores: Scores, counts: dict[tuple[str, str, str], int]
+) -> None:
+    for kind, fact in facts(extraction):
+        if kind == "presentations":  # counted, not paired: no right or wrong fact to tell
+            continue
+        right = "right" if fact.key in scores.matched else "wrong"
+        where = "suggested" if fact.confidence < SUGGEST_BELOW else "recorded"
+        counts[kind, right, where] = counts.get((kind, right, where), 0) + 1
+
+
+def _print_confidence(counts: dict[tuple[str, str, str], int]) -> None:
+    print(f"\nconfidence < {SUGGEST_BELOW}: suggested for review, not recorded")
+    print(
+        f"{'facts':<18} {'right rec.':>10} {'right sugg.':>11} "
+        f"{'wrong rec.':>10} {'wrong sugg.':>11}"
+    )
+    for kind in sorted({kind for kind, _, _ in counts}):
+        row = [
+            counts.get((kind, right, where), 0)
+            for right in ("right", "wrong")
+            for where in ("recorded", "suggested")
+        ]
+        print(f"{kind:<18} {row[0]:>10} {row[1]:>11} {row[2]:>10} {row[3]:>11}")
 
 
 def _print_categories(total: Scores) -> None:

@@ -11,16 +11,17 @@ from typing import Any
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from committee.admin import SecretariatOnly
+from committee.importer.extraction.confidence import SUGGEST_BELOW
 from committee.importer.forms import ArticleConfirmForm, ArticleUploadForm
 from committee.importer.models import ProposalState, ProposedChange, shown
-from committee.importer.reading import ArticleRefused
+from committee.importer.reading import Article, ArticleRefused
 from committee.importer.services import (
     accept_proposed_change,
     can_decide,
@@ -36,7 +37,12 @@ from committee.sources.models import SourceDocument
 class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name="sources_sourcedocument_import"), *super().get_urls()]
+        again = self.admin_site.admin_view(self.review_again_view)
+        return [
+            path("import/", view, name="sources_sourcedocument_import"),
+            path("<int:pk>/suggestions/", again, name="sources_sourcedocument_suggestions"),
+            *super().get_urls(),
+        ]
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         """Upload an article, review what the importer extracts, then save it."""
@@ -62,6 +68,26 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
         return TemplateResponse(
             request, "admin/sources/import_article.html", {**context, "form": upload}
         )
+
+    def review_again_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The preview of an article already imported: its suggestions may be accepted now."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        source = self.get_queryset(request).filter(pk=pk).first()
+        if source is None:  # not there, or not one this user may see: the same answer
+            raise Http404
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import an article"),
+        }
+        data = {
+            "article": Article(text=source.text, encoding="utf-8", file_name=source.file_name),
+            "published": source.published_on,
+            "url": source.url,
+            "visibility": source.visibility,
+        }
+        return self._preview_import(request, data, context)
 
     def _preview_import(
         self, request: HttpRequest, data: dict[str, Any], context: dict[str, Any]
@@ -89,7 +115,7 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
             article, published=data["published"], url=data["url"], visibility=data["visibility"]
         )
         spans = [
-            Span(number, span["start"], span["end"], "", f"{kind}: {fact['key']}")
+            Span(number, span["start"], span["end"], "", _fact_label(kind, fact))
             for number, (kind, fact, span) in enumerate(
                 (kind, fact, span)
                 for kind, facts in (report.extraction or {}).items()
@@ -109,6 +135,7 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
                 "confirm": confirm,
                 "article": article,
                 "highlighted": highlight(article.text, spans),
+                "suggest_below": f"{SUGGEST_BELOW:.0%}",
                 "language": (report.extraction or {}).get("language", "ar"),
             },
         )
@@ -121,6 +148,7 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
                 url=data["url"] or "",
                 visibility=data["visibility"],
                 user=request.user,  # type: ignore[arg-type]
+                accepted=request.POST.getlist("accept"),
             )
         except ArticleRefused as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
@@ -146,6 +174,15 @@ class ImportingSourceDocumentAdmin(SourceDocumentAdmin):
         return HttpResponseRedirect(
             reverse("admin:sources_sourcedocument_change", args=[report.source])
         )
+
+
+def _fact_label(kind: str, fact: dict[str, Any]) -> str:
+    """What a highlighted span shows on hover: the fact, and how sure the extractor is."""
+    confidence = fact.get("confidence", 1.0)
+    label = f"{kind}: {fact['key']} ({confidence:.0%})"
+    if confidence < SUGGEST_BELOW:
+        label += " — " + str(_("suggested, not saved unless accepted"))
+    return label
 
 
 @admin.register(ProposedChange)

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db import models
 
+from committee.importer.review import Suggestion
+
 
 @dataclass(frozen=True)
 class Change:
@@ -60,6 +62,8 @@ class ImportReport:
     updated: list[Change] = field(default_factory=list)
     unchanged: int = 0
     proposed: list[Proposal] = field(default_factory=list)
+    #: Doubtful facts, not recorded: the secretariat may accept them (``review``).
+    suggested: list[Suggestion] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     extraction: dict[str, Any] | None = None
@@ -84,6 +88,7 @@ class ImportReport:
             "updated": [change(item) for item in self.updated],
             "unchanged": self.unchanged,
             "proposed": [item.as_dict() for item in self.proposed],
+            "suggested": [item.as_dict() for item in self.suggested],
             "skipped": [{"what": what, "why": why} for what, why in self.skipped],
             "notes": list(self.notes),
         }
@@ -105,6 +110,9 @@ class ImportReport:
         if self.proposed:
             lines.append(f"Proposed for review {len(self.proposed)}:")
             lines += [f"  ? {item}" for item in self.proposed]
+        if self.suggested:
+            lines.append(f"Suggested, not saved {len(self.suggested)} (accept with --accept KEY):")
+            lines += [f"  ? {item}" for item in self.suggested]
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)}:")
             lines += [f"  - {what}: {why}" for what, why in self.skipped]

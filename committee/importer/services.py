@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 import pghistory
@@ -20,6 +21,7 @@ from committee.importer.reading import Article, ArticleRefused, check_text, read
 from committee.importer.recording import ArticleRecorder
 from committee.importer.recording.base import as_json
 from committee.importer.report import Change, ImportReport
+from committee.importer.review import split
 from committee.importer.translation_memory import TranslationMemory
 from committee.meetings.models import Meeting
 from committee.people.models import User
@@ -54,13 +56,15 @@ def import_article(
     dry_run: bool = False,
     user: User | None = None,
     memory: TranslationMemory | None = None,
+    accepted: Collection[str] = (),
 ) -> ImportReport:
     """Turn ``article`` into records that cite its words, or refuse it (``ArticleRefused``).
 
     All-or-nothing (one transaction), one import at a time (an advisory lock; an import
     started while another runs is refused and writes nothing), and idempotent: importing the
     same article again finds every record it made and writes nothing, not even an
-    ``ImportRun``.
+    ``ImportRun``. Doubtful facts are not recorded but suggested (``report.suggested``,
+    ``committee.importer.review``) unless their keys are in ``accepted``.
     """
     check_text(article.text, label=article.file_name or "the article")
     check_address(url)
@@ -83,6 +87,13 @@ def import_article(
             "body, recommendation, agreement or cooperation mechanism of the two police services)."
         )
     try:
+        kept, report.suggested = split(extraction, accepted)
+    except ValueError as unknown:
+        raise ArticleRefused(
+            f"{unknown} is not a suggestion of {article.file_name or 'the article'}; "
+            "nothing was saved."
+        ) from None
+    try:
         with (
             pghistory.context(operation="import_article", article=article.file_name or "(pasted)"),
             transaction.atomic(),
@@ -102,7 +113,7 @@ def import_article(
             report.source = source.pk
             ArticleRecorder(
                 source=source,
-                article=extraction,
+                article=kept,
                 memory=memory or translation_memory(),
                 report=report,
             ).record_all()

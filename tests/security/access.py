@@ -131,6 +131,7 @@ RULES: dict[str, str] = {
     "admin:*_history": ADMIN_OBJECT,
     "admin:*_delete": ADMIN_OBJECT,
     "admin:sources_sourcedocument_import": ADMIN,
+    "admin:sources_sourcedocument_suggestions": ADMIN_OBJECT,  # an article's preview again
     # the admin's unnamed redirect to the change page, which checks (the address holds only the id)
     "admin:*/<path:object_id>/": REDIRECT,
     "admin:*/(?P<url>.*)$": ADMIN_MISSING,  # the admin's catch-all for wrong addresses

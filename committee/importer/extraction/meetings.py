@@ -58,6 +58,7 @@ _MEETING = ar(
 _HELD = ar(
     r"(?<![^\W_و])(?:عقد|عقدت|عقدوا|عقدا|يعقد|تعقد|نظم|نظمت|استقبل|استقبلت|يستقبل|أجرى|أجرت)(?!\w)"
 )
+_WORKING = ar(r"[ \t]+عمل(?!\w)")
 _DELEGATION = ar(r"(?<![^\W_و])(?:وفدا|وفد)(?!\w)")
 _MINISTERS = ar(r"(?<!\w)[وفل]?(?:ال)?(?:وزير|وزيرا|وزيري|وزيرين|الوزيرين|وزيرة)(?!\w)")
 _MINISTERIAL = ar(r"\s+(?:وزيري|وزيرا|الوزاري|الوزارية|وزراء)(?!\w)")
@@ -183,6 +184,9 @@ def _meeting(
     if body is not None and not possessive:
         end = bodies[body].end
     kind = _meeting_kind(doc, head, start, minister is not None, body, bodies)
+    working = _WORKING.match(doc.norm, match.end())
+    if kind is None and working and not match.group("al") and head in ("اجتماع", "لقاء"):
+        kind, end = "other", max(end, working.end())  # «اجتماع عمل»: a working meeting
     if kind is not None:
         return MeetingMention(
             start, end, kind, ordinal, anaphoric, upcoming, definite or possessive, body

@@ -2,7 +2,9 @@
 
 Every fact has a local ``key`` ("meeting:1", "org:dgsn", …) that other facts use to refer to
 it, ``spans`` (the words it came from, in the original text) and ``evidence`` (the same spans
-labelled with the field they support, for ``Citation.field``).
+labelled with the field they support, for ``Citation.field``) and a ``confidence`` with the
+``doubts`` that lower it (``committee.importer.extraction.confidence``): facts below the threshold
+are suggested to the secretariat, not recorded.
 """
 
 from __future__ import annotations
@@ -110,6 +112,9 @@ class MeetingFact:
     organizer_keys: tuple[str, ...]
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +134,9 @@ class BodyFact:
     chairs: tuple[Chair, ...]
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +149,9 @@ class OrganizationFact:
     name: str
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +165,9 @@ class PersonFact:
     side: Side | None
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +184,9 @@ class RecommendationFact:
     parent_key: str | None
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +202,9 @@ class ActionPlanFact:
     recommendation_key: str | None
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +218,9 @@ class AgreementFact:
     party_keys: tuple[str, ...]
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +232,9 @@ class MechanismFact:
     party_keys: tuple[str, ...]
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +248,9 @@ class StatementFact:
     organization_key: str | None
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +261,9 @@ class PresentationFact:
     meeting_key: str | None
     spans: tuple[Span, ...]
     evidence: tuple[Evidence, ...] = field(default=())
+    #: How sure the extractor is (0–1) and why not more (``confidence.DOUBTS``' codes).
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from committee.importer.extraction.body_facts import (
 )
 from committee.importer.extraction.calendar_names import ARABIC_MONTHS, FOLDED_WEEKDAYS
 from committee.importer.extraction.circumstances import find_chairs, find_organizers, find_themes
+from committee.importer.extraction.confidence import assessed
 from committee.importer.extraction.dates import DateMention, find_dates
 from committee.importer.extraction.directory import Directory
 from committee.importer.extraction.gazetteer import COMMON_WORD_SPELLINGS, PLACES
@@ -104,12 +105,12 @@ def extract(text: str, *, published: dt.date | None) -> Extraction:
         return Extraction("und", False, published, False, warnings=("the text is empty",))
     language = detect_language(text)
     if language in LATIN_LANGUAGES:
-        return extract_latin(text, language, published)
+        return assessed(extract_latin(text, language, published))
     if language != "ar":
         name = _LANGUAGE_NAMES.get(language, language)
         warning = f"the text is in {name}; only Arabic, French and Spanish articles are extracted"
         return Extraction(language, False, published, False, warnings=(warning,))
-    return _Extractor(Document(text), published).run()
+    return assessed(_Extractor(Document(text), published).run())
 
 
 @dataclass(frozen=True, slots=True)

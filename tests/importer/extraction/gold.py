@@ -79,6 +79,8 @@ class Score:
 @dataclass
 class Scores:
     by_category: dict[str, Score] = field(default_factory=dict)
+    #: The keys of the extracted facts paired with a gold fact (the others are not in it).
+    matched: set[str] = field(default_factory=set)
 
     def __getitem__(self, category: str) -> Score:
         return self.by_category.setdefault(category, Score())
@@ -86,6 +88,7 @@ class Scores:
     def add(self, other: Scores) -> None:
         for category, score in other.by_category.items():
             self[category].add(score)
+        self.matched |= other.matched
 
 
 def folded(text: str | None) -> str:
@@ -114,6 +117,7 @@ def _pair(
 def _count(scores: Scores, category: str, pairs: list[Any], missed: int, extra: int) -> None:
     notes = [f"{missed} missed"] * bool(missed) + [f"{extra} not in the gold"] * bool(extra)
     scores[category].add(Score(len(pairs), extra, missed, notes))
+    scores.matched |= {getattr(fact, "key", "") for _, fact in pairs}
 
 
 def _field(scores: Scores, category: str, expected: object, actual: object) -> None:

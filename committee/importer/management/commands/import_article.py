@@ -39,6 +39,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="show what would be saved; save nothing"
         )
+        parser.add_argument(
+            "--accept",
+            action="append",
+            default=[],
+            metavar="KEY",
+            help="record a suggested (doubtful) fact: its key as the report shows it; repeatable",
+        )
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -50,6 +57,7 @@ class Command(BaseCommand):
                 url=options["url"],
                 visibility=options["visibility"],
                 dry_run=options["dry_run"],
+                accepted=options["accept"],
             )
         except ArticleRefused as refusal:
             if options["format"] == "json":
