@@ -259,7 +259,12 @@ def body_facts(
             mandate_text = doc.original(*mandate)
         if mandate:
             evidence.append(doc.evidence("mandate", *mandate))
-        established, city = _established(doc, entity.key, found, evidence)
+        created_by = found.created_by.get(entity.key)
+        # A body still to be created has no founding date or place: a date near it is another's
+        # («إحداث فريق عمل … وعقد الدورة المقبلة خلال شهر أكتوبر المقبل»).
+        established, city = (
+            _established(doc, entity.key, found, evidence) if created_by is None else (None, None)
+        )
         chairs: list[Chair] = []
         for span, found_chairs in found.chairs.get(entity.key, []):
             evidence.append(doc.evidence("chairs", *span))
@@ -269,7 +274,6 @@ def body_facts(
         for phrase in found.parties.get(entity.key, []):
             evidence.append(doc.evidence("parties", phrase.start, phrase.end))
             parties.extend(f"org:{key}" for key in phrase.keys)
-        created_by = found.created_by.get(entity.key)
         ordered = ordered_evidence(evidence)
         facts.append(
             BodyFact(

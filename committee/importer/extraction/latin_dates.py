@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from committee.importer.extraction.dates import DateMention
 from committee.importer.extraction.latin_lexicon import LatinLexicon, words
@@ -72,6 +73,11 @@ class LatinDates:
                     rf"|(?:le\s+mois\s+de\s+)?{month2}\s+(?P<post>{lexicon.past}|{lexicon.next})){_E}",
                 ),
                 (
+                    "bare_month",
+                    rf"{_B}(?:en|para|pour|hasta|jusqu'en|d'ici|au|a\s+partir\s+de|"
+                    rf"d[eè]s|desde)\s+(?:(?:el\s+)?(?:mois|mes)\s+(?:de\s+|d')?)?{month}{_E}",
+                ),
+                (
                     "bare_year",
                     rf"{_B}(?:en|année|año|en\s+el\s+año|courant|d'ici)\s+(?P<y>{_YEAR}){_E}",
                 ),
@@ -101,6 +107,7 @@ class LatinDates:
             )
         )
         self.future = latin(rf"{_B}(?:{lexicon.future}){_E}")
+        self.reporting = latin(rf"{_B}(?:{lexicon.reporting})\s*,?\s*$")
 
 
 class LatinDateReader:
@@ -110,6 +117,14 @@ class LatinDateReader:
         self.lexicon = dates.lexicon
         self.published = published
         self.warnings: list[str] = []
+
+    def _of_publication(self, mention: DateMention) -> DateMention:
+        """«según ha informado hoy», «a annoncé jeudi le ministère», «un communiqué publié
+        aujourd'hui»: when the news came out, never an event's date."""
+        before = self.doc.norm[max(0, mention.start - 40) : mention.start]
+        if self.dates.reporting.search(before):
+            return replace(mention, of_publication=True)
+        return mention
 
     def find(self) -> list[DateMention]:
         candidates = []
@@ -124,7 +139,7 @@ class LatinDateReader:
                 continue
             mention = getattr(self, f"_{self.dates.patterns[priority][0]}")(match)
             if mention is not None:
-                found.append(mention)
+                found.append(self._of_publication(mention))
                 taken_until = match.end()
         return found
 
@@ -195,6 +210,22 @@ class LatinDateReader:
             "the nearest to the publication date"
         )
         return year
+
+    def _bare_month(self, match: re.Match[str]) -> DateMention | None:
+        """«en junio», «au mois de juin» with no year: the next such month when the sentence
+        announces (this one included), else the last one up to the publication's."""
+        month = self._month(match.group("m"))
+        if month is None:
+            return None
+        if self.published is None:
+            return self._unresolved(match)
+        published = self.published
+        sentence = self.doc.sentence_of(match.start())
+        if self.dates.future.search(self.doc.norm, sentence[0], sentence[1]):
+            year = published.year + (month < published.month)
+        else:
+            year = published.year - (month > published.month)
+        return _point(match, dt.date(year, month, 1), "month", relative=True)
 
     def _bare_year(self, match: re.Match[str]) -> DateMention | None:
         return _point(match, dt.date(int(match.group("y")), 1, 1), "year")

@@ -120,7 +120,13 @@ FRENCH = LatinLexicon(
     ),
     future=words(
         "se tiendra|se tiendront|aura lieu|auront lieu|devrait se tenir|accueillera|se réunira|"
-        "sera organisé|sera organisée|organisera|est prévu|est prévue|prévu|prévue"
+        "sera organisé|sera organisée|organisera|est prévu|est prévue|prévu|prévue|tiendra|"
+        "tiendront|se réuniront|organiseront"
+    ),
+    reporting=words(
+        "a annoncé|ont annoncé|annonce|a indiqué|ont indiqué|indique|a fait savoir|"
+        "a communiqué|a rapporté|rapporte|publié|publiée|diffusé|diffusée|rendu public|"
+        "rendue publique|selon un communiqué|a informé|a précisé"
     ),
     triggers=words(
         "convenu|convenus|convenues|décidé|décident|recommandé|recommandent|recommande|appelé|"

@@ -78,6 +78,8 @@ class LatinLexicon:
     opening: str
     closing: str
     future: str
+    #: Verbs and nouns of the news coming out, right before its date («ha informado hoy»).
+    reporting: str
     triggers: str
     continuations: str
     establishing: str

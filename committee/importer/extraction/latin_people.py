@@ -30,6 +30,8 @@ from committee.importer.extraction.people import PersonMention
 _TOKEN = re.compile(r"[ \t]*([\w'-]+)")
 _COMMA_NAME = re.compile(r"[ \t]*,[ \t]*")
 _MAX_POSITION = 90
+#: A surname alone names someone already named when it is at least this long («Hammouchi»).
+_SURNAME_ALONE = 5
 
 
 @dataclass(slots=True)
@@ -72,8 +74,18 @@ class LatinPeopleReader:
             if found:
                 comma, honorific, name = found
                 taken.add(name[0])
-                owner = self._owner(role, comma)
-                self._add(role.start, honorific, name, (role.start, comma), owner)
+                pair = self._pair(name)
+                if pair is None:
+                    owner = self._owner(role, comma)
+                    self._add(role.start, honorific, name, (role.start, comma), owner)
+                    continue
+                # «los directores generales de la Policía española y de la DGSN marroquí,
+                # Francisco Pardo y Abdellatif Hammouchi»: each name the office of its rank.
+                owners = self._institutions(role.start, comma)
+                for index, one in enumerate(pair):
+                    taken.add(one[0])
+                    one_owner = owners[index] if len(owners) == len(pair) else None
+                    self._add(role.start, honorific, one, (role.start, comma), one_owner)
         for title in self._titles.finditer(self.doc.norm):
             found = None
             if not self._follows_name(title.start()):
@@ -88,8 +100,37 @@ class LatinPeopleReader:
                 taken.add(named[0])
                 position = self._apposition(named[1])
                 self._add(match.start(), match, named, position, None)
+        self._named_again()
         self.mentions.sort(key=lambda mention: mention.start)
         return [self._fact(person) for person in self.people], self.mentions
+
+    def _named_again(self) -> None:
+        """«Pardo Piqueras destacó…», «Hammouchi a souligné…»: a person named once with an
+        office is the same person wherever the name, its surnames or a long surname recur."""
+        named = [(mention.name_start, mention.name_end) for mention in self.mentions]
+        found: list[PersonMention] = []
+        for person in self.people:
+            forms: set[str] = set()
+            for mention in self.mentions:
+                if mention.person_key == person.key:
+                    words = self.doc.norm[mention.name_start : mention.name_end].split()
+                    forms.update({" ".join(words), " ".join(words[1:])})
+                    if len(words[-1]) >= _SURNAME_ALONE:
+                        forms.add(words[-1])
+            for form in sorted(form for form in forms if form):
+                pattern = rf"(?<![\w'-]){re.escape(form)}(?![\w'-])"
+                for match in re.finditer(pattern, self.doc.norm):
+                    start, end = match.span()
+                    overlaps = any(a < end and start < b for a, b in named)
+                    if overlaps or not self.doc.original(start, end)[:1].isupper():
+                        continue
+                    named.append((start, end))
+                    found.append(
+                        PersonMention(
+                            start, end, start, end, person.key, None, person.organization_key
+                        )
+                    )
+        self.mentions.extend(found)
 
     # --- where a name is -----------------------------------------------------------------
     def _after_role(
@@ -119,6 +160,32 @@ class LatinPeopleReader:
                 return comma, honorific, name
             position = comma + 1
         return None
+
+    def _pair(
+        self, name: tuple[int, int, list[str]]
+    ) -> tuple[tuple[int, int, list[str]], tuple[int, int, list[str]]] | None:
+        """«Francisco Pardo Piqueras y Abdellatif Hammouchi»: two names of two words or more
+        joined by «y» / «et» (a single-word side is a compound surname: «Ramón y Cajal»)."""
+        start, end, words = name
+        joined = re.search(r"\s(?:y|et|e)\s", self.doc.norm[start:end])
+        if joined is None:
+            return None
+        cut = len(self.doc.norm[start : start + joined.start()].split())
+        first, second = words[:cut], words[cut + 1 :]
+        if len(first) < 2 or len(second) < 2:
+            return None
+        return (
+            (start, start + joined.start(), first),
+            (start + joined.end(), end, second),
+        )
+
+    def _institutions(self, start: int, end: int) -> list[str]:
+        """The institutions a title names, in order, each once."""
+        found = sorted(
+            [(role.start, role.key) for role in self._roles.between(start, end)]
+            + [(org.start, org.key) for org in self._orgs.between(start, end)]
+        )
+        return list(dict.fromkeys(key for _, key in found))
 
     def _follows_name(self, position: int) -> bool:
         """«M. …, directeur de …, M. …»: a title right after a name and its comma is that

@@ -126,7 +126,11 @@ def extract_latin(text: str, language: str, published: dt.date | None) -> Extrac
     by_start = ByStart(orgs, lambda o: o.start)
     organizers = latin_organizers(doc, lexicon, by_start)
     around = MeetingCircumstances(
-        attach(doc, anchors, [(d.start, d.end, d) for d in dates if d.start >= dateline]),
+        attach(
+            doc,
+            anchors,
+            [(d.start, d.end, d) for d in dates if d.start >= dateline and not d.of_publication],
+        ),
         attach(doc, anchors, [(p.start, p.end, p) for p in venues]),
         [],
         attach(doc, anchors, [(o.start, o.end, o) for o in organizers], ("meeting:", "body:")),

@@ -135,7 +135,14 @@ SPANISH = LatinLexicon(
     ),
     future=words(
         "se celebrará|se celebrarán|tendrá lugar|tendrán lugar|acogerá|está previsto|está prevista|"
-        "previsto|prevista|se reunirá|albergará|convocar"
+        "previsto|prevista|se reunirá|se reunirán|albergará|convocar|celebrará|celebrarán|"
+        "mantendrá|mantendrán|tendrá|tendrán"
+    ),
+    reporting=words(
+        "ha informado|han informado|informó|informaron|ha anunciado|anunció|ha comunicado|"
+        "comunicó|ha difundido|difundió|ha hecho público|hizo público|publicado|publicada|"
+        "difundido|difundida|ha indicado|indicó|ha señalado|informa|anuncia|según informó|"
+        "según ha informado|según informaron|fuentes policiales"
     ),
     triggers=words(
         "acordaron|acordó|acordado|convinieron|decidieron|decidió|decidido|recomendaron|"
