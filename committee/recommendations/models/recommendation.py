@@ -53,7 +53,9 @@ OPEN = frozenset(Status) - CLOSED
 
 
 class Completion(models.TextChoices):
-    NONE = "none", _("None")
+    #: Nothing is recorded as done until a delegation reports progress: «None» read as «nothing
+    #: was done» on recommendations nobody had reported on.
+    NONE = "none", pgettext_lazy("completion", "No progress reported")
     LIMITED = "limited", _("Limited")
     SUBSTANTIAL = "substantial", _("Substantial")
     COMPLETE = "complete", _("Complete")
