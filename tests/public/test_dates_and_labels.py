@@ -68,6 +68,21 @@ def test_the_arabic_admin_writes_dates_day_first_with_moroccan_months(
     assert not re.search(r"[^\d]\d{1,2}, 20\d\d", history)  # no «ديسمبر 7, 2026»
 
 
+def test_a_progress_update_is_named_in_the_admin_with_a_written_date():
+    update = f.ProgressUpdateFactory(as_of=dt.date(2014, 12, 7))
+    with translation.override("ar"):
+        assert str(update).endswith("7 دجنبر 2014")
+        assert "2014-12-07" not in str(update)
+
+
+def test_the_arabic_admin_calendar_has_moroccan_month_names(client, ma_secretariat):
+    client.force_login(ma_secretariat)
+    script = client.get("/ar/admin/jsi18n/").text
+    catalog = re.sub(r"\\u([0-9a-f]{4})", lambda code: chr(int(code[1], 16)), script)
+    assert "نوفمبر" not in catalog and "ديسمبر" not in catalog
+    assert "نونبر" in catalog and "دجنبر" in catalog
+
+
 # --- What shows --------------------------------------------------------------------------------
 
 
