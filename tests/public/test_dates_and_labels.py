@@ -125,6 +125,19 @@ def test_superseded_and_no_progress_say_what_they_mean(client, adopted):
     assert "Sin avances comunicados" in client.get("/es/recommendations/R-WORDS/").text
 
 
+def test_a_recommendation_with_reported_progress_is_not_said_to_have_none(client, adopted):
+    f.ProgressUpdateFactory(
+        recommendation=adopted,
+        state="published",
+        published_at=dt.datetime(2014, 12, 7, tzinfo=dt.UTC),
+        proposed_completion="limited",
+    )
+    page = client.get("/ar/recommendations/R-WORDS/").text
+    assert "لم يُبلَّغ عن أي تقدم" not in page
+    assert "لم تُقيَّم بعد" in page  # the level both delegations agree on is still to come
+    assert "Sin evaluar" in client.get("/es/recommendations/R-WORDS/").text
+
+
 def test_a_pending_proposal_is_opened_by_a_link_that_says_review(client, ma_member, es_member):
     change = f.StatusChangeFactory(proposed_by=ma_member, proposed_side=Side.MA)
     client.force_login(es_member)

@@ -53,9 +53,9 @@ OPEN = frozenset(Status) - CLOSED
 
 
 class Completion(models.TextChoices):
-    #: Nothing is recorded as done until a delegation reports progress: «None» read as «nothing
-    #: was done» on recommendations nobody had reported on.
-    NONE = "none", pgettext_lazy("completion", "No progress reported")
+    #: No level agreed yet: only a confirmed status change sets one, whatever the progress
+    #: reports propose. «None» read as «nothing was done».
+    NONE = "none", pgettext_lazy("completion", "Not yet assessed")
     LIMITED = "limited", _("Limited")
     SUBSTANTIAL = "substantial", _("Substantial")
     COMPLETE = "complete", _("Complete")
