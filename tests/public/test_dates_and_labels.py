@@ -17,6 +17,20 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 MASHRIQ = ("نوفمبر", "ديسمبر", "أغسطس", "سبتمبر", "يوليو ")
+MOROCCAN = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+]
 MONTH_FIRST = re.compile(r"\b11/2[89]/2013\b")
 
 
@@ -59,6 +73,8 @@ def test_the_adoption_is_not_a_bare_year_and_superseded_does_not_read_overdue(cl
 def test_the_arabic_admin_writes_dates_day_first_with_moroccan_months(
     client, ma_secretariat, seminar
 ):
+    seminar.city_ar = "الرباط"
+    seminar.save()  # an entry in its history, dated and timed
     client.force_login(ma_secretariat)
     listing = client.get("/ar/admin/meetings/meeting/").text
     history = client.get(f"/ar/admin/meetings/meeting/{seminar.pk}/history/").text
@@ -66,6 +82,7 @@ def test_the_arabic_admin_writes_dates_day_first_with_moroccan_months(
         assert not any(name in page for name in MASHRIQ)
     assert "28 نونبر 2013" in listing
     assert not re.search(r"[^\d]\d{1,2}, 20\d\d", history)  # no «ديسمبر 7, 2026»
+    assert re.search(rf"\b\d{{1,2}} ({'|'.join(MOROCCAN)}) 20\d\d، \d\d:\d\d", history)
 
 
 def test_a_progress_update_is_named_in_the_admin_with_a_written_date():
