@@ -164,3 +164,23 @@ def test_a_pending_proposal_is_opened_by_a_link_that_says_review(client, ma_memb
     page = client.get(url).text
     assert re.search(rf'<a href="{link}">\s*Examinar la propuesta\s*</a>', page)
     assert ">Abiertas<" not in page
+
+
+def test_a_member_proposing_no_progress_says_nothing_was_done_not_that_it_is_unassessed(
+    client, ma_seated, rec
+):
+    client.force_login(ma_seated)
+    with translation.override("ar"):
+        form = client.get(reverse("progress-create", args=[rec.reference])).text
+    option = re.search(r'<option value="none"[^>]*>([^<]*)</option>', form)
+    assert option is not None
+    assert option[1] == "لم يُنجَز أي شيء بعد"
+    f.ProgressUpdateFactory(
+        recommendation=rec,
+        state="published",
+        published_at=dt.datetime(2014, 12, 7, tzinfo=dt.UTC),
+        proposed_completion="none",
+    )
+    page = client.get(f"/en/recommendations/{rec.reference}/").text
+    assert "completion: Nothing done yet" in page
+    assert "completion: Not yet assessed" not in page
