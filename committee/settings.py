@@ -313,7 +313,9 @@ LANGUAGES = [
     ("fr", _("French")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale"]  # before Django's own catalogues: Moroccan month names
+# Day-first dates in every language (committee/formats); Django's own for what they leave out.
+FORMAT_MODULE_PATH = ["committee.formats"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from committee.languages import Language
 from committee.people.models import User
@@ -16,6 +17,14 @@ from committee.recommendations.services import allowed_targets, allowed_visibili
 from committee.uploads import MAX_EVIDENCE_FILES, CheckedFile, check_upload
 
 MAX_TEXT = 20_000
+
+
+#: The levels a delegation may propose. Shown on a recommendation, ``none`` means no level is
+#: agreed yet («Not yet assessed»); proposed, it says that nothing has been done so far.
+PROPOSABLE_COMPLETIONS = [
+    (Completion.NONE.value, pgettext_lazy("proposed completion", "Nothing done yet")),
+    *((value, label) for value, label in Completion.choices if value != Completion.NONE),
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -57,7 +66,7 @@ class ProgressForm(forms.Form):
     )
     proposed_completion = forms.ChoiceField(
         label=_("Completion you propose"),
-        choices=[("", _("No change proposed")), *Completion.choices],
+        choices=[("", _("No change proposed")), *PROPOSABLE_COMPLETIONS],
         required=False,
     )
     visibility = forms.ChoiceField(label=_("Who may read it"))
@@ -88,7 +97,7 @@ class StatusProposalForm(forms.Form):
     to_status = forms.ChoiceField(label=_("New status"))
     completion = forms.ChoiceField(
         label=_("Completion"),
-        choices=[("", _("Unchanged")), *Completion.choices],
+        choices=[("", _("Unchanged")), *PROPOSABLE_COMPLETIONS],
         required=False,
     )
     reason = forms.CharField(

@@ -328,13 +328,18 @@ def test_saving_a_planned_meeting_as_held_in_the_admin_freezes_the_report(
 
 def test_a_recommendation_says_when_it_was_adopted_and_reiterated(client):
     recommendation = f.RecommendationFactory(reference="R-HIST")
-    f.AdoptionFactory(recommendation=recommendation, meeting=session(2014, Side.MA))
+    first = session(2014, Side.MA, title_en="First session")
+    f.AdoptionFactory(recommendation=recommendation, meeting=first)
     f.AdoptionFactory(
         recommendation=recommendation, meeting=session(2015, Side.ES), kind="reiterated"
     )
     page = client.get("/en/recommendations/R-HIST/").text
-    facts = " ".join(page.split("<dt>Adopted</dt>")[1].split("</dd>")[0].split())
-    assert "adopted <a" in facts and ">2014</a>, reiterated <a" in facts and ">2015</a>" in facts
+    facts = " ".join(page.split("<dt>Adoption</dt>")[1].split("</dd>")[0].split())
+    assert ">2014</a>" not in facts  # the meeting, not a bare year
+    adopted, reiterated = facts.split("<br>")
+    assert f'adopted at <a href="/en/meetings/{first.pk}/">' in adopted
+    assert "First session</span></a>, 4 May 2014" in adopted
+    assert "reiterated at <a" in reiterated and "4 May 2015" in reiterated
 
 
 def test_the_history_is_read_without_a_query_per_meeting(client, django_assert_max_num_queries):
@@ -350,7 +355,7 @@ def test_the_history_is_read_without_a_query_per_meeting(client, django_assert_m
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/en/recommendations/R-MANY/").text
-    assert page.count("reiterated <a") == 12
+    assert page.count("reiterated at <a") == 12
 
 
 def test_a_long_follow_up_shows_the_first_ones_and_links_to_all_open(

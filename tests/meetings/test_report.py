@@ -176,12 +176,16 @@ def test_a_meeting_without_a_report_says_so_and_has_no_pdf(client, session):
     held_without = session["earlier"]
     response = client.get(f"/fr/meetings/{held_without.pk}/report/")
     assert response.status_code == 200
-    assert "Aucun rapport de suivi n’a été figé pour cette réunion" in response.text
+    assert "L’état des recommandations n’a pas été enregistré" in response.text
+    assert "figé" not in response.text
     assert client.get(f"/fr/meetings/{held_without.pk}/report.pdf").status_code == 404
     planned = client.get(f"/es/meetings/{session['planned'].pk}/report/")
     assert "todavía no se ha celebrado" in planned.text
     detail = client.get(f"/en/meetings/{held_without.pk}/").text
-    assert "No follow-up report was frozen for this meeting." in detail
+    assert (
+        "The status of the recommendations was not recorded when this meeting was held." in detail
+    )
+    assert "frozen" not in detail
 
 
 def test_the_report_of_the_other_delegations_private_meeting_is_not_found(client, es_member):
@@ -231,7 +235,7 @@ def pdf_text(content: bytes, tmp_path: Path) -> str:
                 ARABIC_TEXT,
                 "SES1-2014-R01",
                 "قيد التنفيذ",
-                "لا تغير التعديلات اللاحقة للحالة هذا التقرير",
+                "يعرض هذا التقرير التوصيات كما كانت في ذلك اليوم",
             ],
             ARABIC_TEXT.split(),
         ),

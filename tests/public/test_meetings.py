@@ -33,7 +33,7 @@ def test_the_meeting_page_shows_dates_place_agenda_participants_and_recommendati
     assert response.status_code == 200
     page = response.text
     assert "Segundo seminario científico hispano-marroquí" in page
-    assert "6 de marzo de 2014" in page
+    assert "6–7 de marzo de 2014" in page
     assert "Marrakech" in page
     assert "Bouchaib Rmail" in page
     assert "SEM2-2014-R01" in page

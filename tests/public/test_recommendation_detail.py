@@ -21,11 +21,12 @@ def test_a_public_recommendation_of_a_restricted_body_answers_404(client):
 
 def test_the_page_says_adopted_then_reiterated_with_years(client, world):
     page = client.get("/en/recommendations/SEM2-2014-R01/").text
-    adopted = page.index("adopted <a")
-    reiterated = page.index("reiterated <a")
+    adopted = page.index("adopted at <a")
+    reiterated = page.index("reiterated at <a")
     assert adopted < reiterated
-    assert ">2013</a>" in page
-    assert ">2014</a>" in page
+    facts = page[adopted : page.index("</dd>", reiterated)]
+    assert ">2013</a>" not in facts and ">2014</a>" not in facts  # the meetings, not bare years
+    assert "November 2013" in facts and "2014" in facts
 
 
 def test_the_page_shows_the_two_key_history_by_delegation(client, world):

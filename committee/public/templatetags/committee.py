@@ -7,12 +7,14 @@ import functools
 
 from django import template
 from django.urls import translate_url
-from django.utils.html import format_html, linebreaks
+from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from committee import dates
 from committee.languages import Language, LocalizedText, direction
+from committee.meetings.models import Meeting
+from committee.recommendations.models import Adoption, AdoptionKind
 from committee.sources import addresses
 
 register = template.Library()
@@ -29,6 +31,37 @@ def date_range(
     start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str
 ) -> str:
     return dates.format_range(start, start_precision, end, end_precision)
+
+
+@register.simple_tag
+def adopted_at(adoption: Adoption) -> SafeString:
+    """«adopted at <a>II Seminar</a>, 6–7 March 2014»: which meeting decided a recommendation,
+    named and linked, and when (a year alone, «adopted 2014», hid the meeting)."""
+    meeting = adoption.meeting
+    link = format_html('<a href="{}">{}</a>', meeting.get_absolute_url(), _meeting_name(meeting))
+    held = dates.format_range(
+        meeting.start_date, meeting.start_precision, meeting.end_date, meeting.end_precision
+    )
+    reiterated = adoption.kind == AdoptionKind.REITERATED
+    if held and reiterated:
+        sentence = pgettext("recommendation", "reiterated at %(meeting)s, %(dates)s")
+    elif held:
+        sentence = pgettext("recommendation", "adopted at %(meeting)s, %(dates)s")
+    elif reiterated:
+        sentence = pgettext("recommendation", "reiterated at %(meeting)s")
+    else:
+        sentence = pgettext("recommendation", "adopted at %(meeting)s")
+    return mark_safe(conditional_escape(sentence) % {"meeting": link, "dates": held})  # noqa: S308
+
+
+def _meeting_name(meeting: Meeting) -> LocalizedText | str:
+    """As ``meetings/partials.html#name``: its title, else its theme, else kind and number."""
+    if meeting.title:
+        return meeting.title
+    if meeting.theme:
+        return meeting.theme
+    kind = str(meeting.get_kind_display())
+    return f"{kind} {meeting.ordinal}" if meeting.ordinal else kind
 
 
 @register.filter

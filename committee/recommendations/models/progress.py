@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from committee.audit import audited
 from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-exported: it lived here)
 from committee.bilateral import Side, VisibleQuerySet
+from committee.dates import format_partial
 from committee.languages import (
     Translated,
     text_in_some_language,
@@ -139,7 +140,7 @@ class ProgressUpdate(Record):
         ]
 
     def __str__(self) -> str:
-        return f"{self.recommendation.reference} — {self.side}, {self.as_of}"
+        return f"{self.recommendation.reference} — {self.side}, {format_partial(self.as_of, 'day')}"
 
 
 def evidence_path(instance: Evidence, filename: str) -> str:

@@ -53,7 +53,9 @@ OPEN = frozenset(Status) - CLOSED
 
 
 class Completion(models.TextChoices):
-    NONE = "none", _("None")
+    #: No level agreed yet: only a confirmed status change sets one, whatever the progress
+    #: reports propose. «None» read as «nothing was done».
+    NONE = "none", pgettext_lazy("completion", "Not yet assessed")
     LIMITED = "limited", _("Limited")
     SUBSTANTIAL = "substantial", _("Substantial")
     COMPLETE = "complete", _("Complete")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import ALL_LEVELS, Visibility, VisibleQuerySet, visible_levels
+from committee.dates import format_partial
 from committee.recommendations.models.recommendation import (
     CLOSED,
     AdoptionKind,
@@ -75,7 +76,7 @@ class FollowUpReport(models.Model):
         triggers = [frozen()]
 
     def __str__(self) -> str:
-        return f"{self.meeting} ({self.as_of})"
+        return f"{self.meeting} ({format_partial(self.as_of, 'day')})"
 
 
 class ReportEntryQuerySet(VisibleQuerySet["ReportEntry"]):
