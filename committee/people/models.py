@@ -84,6 +84,23 @@ class User(AbstractUser):
             ),
         ]
 
+    def __str__(self) -> str:
+        """The holder's name and delegation, «Karim Alaoui (Morocco)»: what the admin shows."""
+        side = self.get_side_display()
+        return f"{self.display_name} ({side})" if side else self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """What pages call the holder of this account: the full name, else the name of the
+        person the account is, else (an account without either) the username."""
+        full_name = self.get_full_name()
+        if full_name:
+            return full_name
+        person = self.person if self.person_id is not None else None
+        if person is not None and (name := str(person.name)):
+            return name
+        return self.get_username()
+
     @property
     def is_secretariat(self) -> bool:
         return self.is_active and self.role == Role.SECRETARIAT
