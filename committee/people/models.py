@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from committee import arabic
 from committee.audit import audited
-from committee.bilateral import PartySide, Role, Side, VisibleQuerySet
+from committee.bilateral import PartySide, Role, Side, Visibility, VisibleQuerySet
 from committee.fulltext import (
     analyzed_sql,
     names_index,
@@ -92,14 +92,14 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         """What pages call the holder of this account: the full name, else the name of the
-        person the account is, else (an account without either) the username."""
+        person the account is when that person is public (a name shared with fewer readers is
+        not shown to all who see the account's work), else the username."""
         full_name = self.get_full_name()
         if full_name:
             return full_name
         person = self.person if self.person_id is not None else None
-        if person is not None and (name := str(person.name)):
-            return name
-        return self.get_username()
+        shared = person is not None and person.visibility == Visibility.PUBLIC
+        return (str(person.name) if shared and person else "") or self.get_username()
 
     @property
     def is_secretariat(self) -> bool:

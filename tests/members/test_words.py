@@ -176,6 +176,13 @@ def test_an_account_is_named_by_its_holder_and_delegation(ma_seated):
     assert str(bare) == "bare_account (Spain)"  # nothing else to call it by
 
 
+def test_a_person_shared_with_one_delegation_does_not_name_an_account_to_all():
+    person = f.PersonFactory(name_es="Nombre reservado", visibility=Visibility.MA)
+    account = f.UserFactory(username="ma_reserved", side=Side.MA, person=person)
+    assert account.display_name == "ma_reserved"
+    assert "Nombre reservado" not in str(account)
+
+
 # --- What the deciding member needs on the page --------------------------------------------------
 
 
