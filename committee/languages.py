@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, overload
 
 from django.db import models
 from django.db.models import Q
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
-from django.utils.text import format_lazy
-from django.utils.translation import get_language, gettext
+from django.utils.html import conditional_escape, format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, format_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise as Promise
@@ -32,11 +32,24 @@ class Language(models.TextChoices):
 
 CODES: tuple[str, ...] = tuple(Language.values)
 RIGHT_TO_LEFT = frozenset({"ar"})
-#: Languages of the full-text configurations PostgreSQL ships, by language code.
+
+#: Each language named in the reader's language: «árabe» to a Spanish reader, where
+#: ``Language``'s labels name each language in its own script (for the language switcher).
+NAMES: dict[str, Promise | str] = {
+    "ar": pgettext_lazy("language name", "Arabic"),
+    "es": pgettext_lazy("language name", "Spanish"),
+    "fr": pgettext_lazy("language name", "French"),
+    "en": pgettext_lazy("language name", "English"),
+}
 
 
 def direction(language: str) -> str:
     return "rtl" if language in RIGHT_TO_LEFT else "ltr"
+
+
+def language_name(language: str) -> str:
+    """``language`` named in the active language («árabe», «arabe», «Arabic», «العربية»)."""
+    return str(NAMES.get(language, language))
 
 
 def active_language() -> str:
@@ -91,20 +104,7 @@ class LocalizedText:
         return bool(self.text)
 
     def __html__(self) -> SafeString:
-        if not self.text:
-            return SafeString("")
-        if not self.is_fallback:
-            return format_html(
-                '<span lang="{}" dir="{}">{}</span>', self.language, self.direction, self.text
-            )
-        return format_html(
-            '<span lang="{}" dir="{}">{}</span> <small class="fallback" title="{}">[{}]</small>',
-            self.language,
-            self.direction,
-            self.text,
-            gettext("Not translated; shown in its original language."),
-            Language(self.language).label,
-        )
+        return written(self)
 
 
 class Translated:
@@ -145,6 +145,62 @@ class Translated:
         for column in self.columns():
             has_any |= ~Q(**{column: ""})
         return Q(**{f"{self.name}_{language}": ""}) & has_any
+
+
+def written(
+    value: LocalizedText | str | None,
+    language: str = "",
+    *,
+    block: bool = False,
+    words: int | None = None,
+) -> SafeString:
+    """Text someone wrote, marked up in its own language: the one way every page shows user-written
+    or imported text (reasons, narratives, quotations, a record's text in another language).
+
+    ``value`` is a ``LocalizedText`` (which knows its language and whether it is a fallback) or
+    a plain string written in ``language``; a language not recorded gives ``dir="auto"`` and no
+    ``lang``. Inline, the text is a ``<span>`` with its line breaks kept; ``block`` makes it
+    paragraphs in a ``<div class="prose">``. ``words`` shortens it. A fallback is followed by the
+    name of its language in the reader's language («[árabe]»), the original name as its title.
+    """
+    if isinstance(value, LocalizedText):
+        text, language, fallback = value.text, value.language, value.is_fallback
+    else:
+        text, fallback = str(value or ""), False
+    if not text:
+        return SafeString("")
+    if words is not None:
+        text = Truncator(text).words(words)
+    if block:
+        body = mark_safe(linebreaks(text, autoescape=True))  # noqa: S308 — escaped by linebreaks
+    else:
+        lines = text.replace("\r\n", "\n").strip().split("\n")
+        body = mark_safe("<br>".join(conditional_escape(line) for line in lines))  # noqa: S308
+    tag, css = ("div", "prose") if block else ("span", "written")
+    attributes = (
+        format_html('lang="{}" dir="{}"', language, direction(language))
+        if language in CODES
+        else SafeString('dir="auto"')
+    )
+    html = format_html('<{} class="{}" {}>{}</{}>', tag, css, attributes, body, tag)
+    if not fallback:
+        return html
+    note = gettext("Not translated; shown in its original language.")
+    if block:
+        return format_html(
+            '{} <p class="fallback" title="{}">[{}] {}</p>',
+            html,
+            Language(language).label,
+            language_name(language),
+            note,
+        )
+    return format_html(
+        '{} <small class="fallback" title="{} — {}">[{}]</small>',
+        html,
+        Language(language).label,
+        note,
+        language_name(language),
+    )
 
 
 def translated_attributes(model: type[models.Model]) -> list[Translated]:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from committee.bilateral import Decision, Side
+from committee.languages import Language
 from committee.write_paths import RuleBearing
 
 BOTH_SIDES = frozenset(Side.values)
@@ -139,6 +140,15 @@ class TwoKeyProposal(models.Model):
     )
     decided_at = models.DateTimeField(gettext_lazy("decided on"), null=True, blank=True)
     decision_reason = models.TextField(gettext_lazy("reason for the decision"), blank=True)
+    #: The language the decider was writing in (the page's), so that the reason is shown as
+    #: written: «árabe» and right to left on a Spanish page.
+    decision_language = models.CharField(
+        gettext_lazy("language of the reason for the decision"),
+        max_length=2,
+        choices=Language,
+        blank=True,
+        editable=False,
+    )
 
     rule_bearing: ClassVar[RuleBearing] = RuleBearing(DECISION_FIELDS)
 

@@ -61,7 +61,7 @@ def awaiting_publications(user: User, recommendations: RecommendationQuerySet) -
                 object_id__in=updates.values("pk"),
             )
         )
-        .select_related("proposed_by", "content_type")
+        .select_related("proposed_by__person", "content_type")
         .prefetch_related("record")
     )
 
@@ -99,7 +99,7 @@ def build(user: User, today: dt.date) -> Dashboard:
     activity = [
         (change.decided_at, "status", change)
         for change in decided.select_related(
-            "recommendation", "proposed_by", "decided_by"
+            "recommendation", "proposed_by__person", "decided_by__person"
         ).order_by("-decided_at")[:10]
         if change.decided_at
     ] + [
@@ -124,14 +124,14 @@ def build(user: User, today: dt.date) -> Dashboard:
         ),
         awaiting_changes=list(
             changes.awaiting(user.side)
-            .select_related("recommendation", "proposed_by", "superseded_by")
+            .select_related("recommendation", "proposed_by__person", "superseded_by")
             .order_by("proposed_at")[:LIST_LIMIT]
         ),
         awaiting_publications=list(awaiting_publications(user, recommendations)[:LIST_LIMIT]),
         my_proposals=list(
             changes.pending()
             .filter(proposed_side=user.side)
-            .select_related("recommendation", "proposed_by")[:LIST_LIMIT]
+            .select_related("recommendation", "proposed_by__person")[:LIST_LIMIT]
         ),
         drafts=list(
             ProgressUpdate.objects.visible_to(user)

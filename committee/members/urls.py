@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from committee.members import views
+from committee.members import decisions, views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.me, name="me"),
@@ -24,7 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("progress/<int:pk>/", views.progress_edit, name="progress-edit"),
     path("progress/<int:pk>/publish/", views.progress_publish, name="progress-publish"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence-download"),
-    path("status-changes/<int:pk>/", views.status_decide, name="status-decide"),
+    path("status-changes/<int:pk>/", decisions.status_decide, name="status-decide"),
     path(
         "publication/<text:kind>/<int:pk>/",
         views.publication_propose,
@@ -32,7 +32,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path(
         "publication-requests/<int:pk>/",
-        views.publication_decide,
+        decisions.publication_decide,
         name="publication-decide",
     ),
 ]

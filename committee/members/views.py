@@ -6,7 +6,6 @@ Every record is loaded through ``visible_to(request.user)``: what a member may n
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -19,15 +18,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from committee.bilateral import Decision, Visibility
+from committee.languages import active_language
 from committee.members import dashboard
 from committee.members.forms import (
     OptionalReasonForm,
     ProgressForm,
-    ReasonForm,
     StatusProposalForm,
 )
 from committee.people.models import User
@@ -35,19 +33,17 @@ from committee.recommendations import services
 from committee.recommendations.models import (
     Evidence,
     ProgressUpdate,
-    PublicationRequest,
     Recommendation,
     StatusChange,
     UpdateState,
 )
 from committee.recommendations.successors import status_reason_for, successor_for
-from committee.two_keys import TwoKeyProposal
 from committee.web import pagecache
 
 FORM_OR_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
-def _member(request: HttpRequest) -> User:
+def member(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)  # LoginRequiredMiddleware runs first
     return user
@@ -68,74 +64,16 @@ def _apply_errors(form: Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _conflict(request: HttpRequest, *, title: str, back: str, rows: list[Any]) -> HttpResponse:
+def conflict_page(request: HttpRequest, *, title: str, back: str, rows: list[Any]) -> HttpResponse:
     """Someone saved first: show what is saved now beside what this user sent; keep nothing."""
     context = {"title": title, "back": back, "rows": rows}
     return render(request, "members/conflict.html", context, status=409)
 
 
-#: What a two-key decision page accepts, and how the conflict page names each.
-DECISION_ACTIONS = {
-    "confirm": gettext_lazy("Confirm"),
-    "reject": gettext_lazy("Reject"),
-    "withdraw": gettext_lazy("Withdraw the proposal"),
-}
-
-
-def _decide(
-    request: HttpRequest,
-    *,
-    proposal: TwoKeyProposal,
-    act: Callable[[str, str], str],
-    page: Callable[[ReasonForm, list[str], int], HttpResponse],
-    back: str,
-    done: str,
-) -> HttpResponse:
-    """The POST of a two-key decision page, for status changes and publication requests alike.
-
-    ``act(action, reason)`` calls the service and returns the message of success. A proposal
-    decided or withdrawn already (twice, or by someone else between the page and the POST)
-    answers 409; a POST that is not one of the page's forms answers 400; a refusal by the
-    service (a reason missing, a successor one may not see) shows the page again with it.
-    """
-    if request.method != "POST":
-        return page(ReasonForm(), [], 200)
-    action = request.POST.get("action", "")
-    if action not in DECISION_ACTIONS or (action == "reject" and "reason" not in request.POST):
-        return page(ReasonForm(), [_("Choose to confirm or to reject, with a reason.")], 400)
-    form = ReasonForm(request.POST if action == "reject" else None)
-    if action == "reject" and not form.is_valid():
-        return page(form, [], 200)
-    try:
-        message = act(action, form.cleaned_data["reason"] if action == "reject" else "")
-    except (services.AlreadyDecided, services.StaleEdit) as conflict:
-        return _decision_conflict(request, proposal, conflict, DECISION_ACTIONS[action], back)
-    except ValidationError as error:
-        return page(ReasonForm(), list(error.messages), 400)
-    messages.success(request, message)
-    return redirect(done)
-
-
-def _decision_conflict(
-    request: HttpRequest, proposal: TwoKeyProposal, conflict: Exception, sent: Any, back: str
-) -> HttpResponse:
-    """409: the proposal was decided or withdrawn first, or its recommendation changed."""
-    if isinstance(conflict, services.StaleEdit):
-        current: Any = conflict.current
-        title = _("The recommendation changed since this proposal was made.")
-        rows = [(_("Status"), current.get_status_display(), sent)]
-    else:
-        proposal.refresh_from_db()
-        decided: Any = proposal
-        title = _("This proposal was decided before your decision reached us")
-        rows = [(_("Decision"), decided.get_decision_display(), sent)]
-    return _conflict(request, title=title, back=back, rows=rows)
-
-
 @require_safe
 @transaction.non_atomic_requests  # reads only: no transaction round trips around a kept page
 def me(request: HttpRequest) -> HttpResponse:
-    user = _member(request)
+    user = member(request)
 
     def page() -> HttpResponse:
         context = {"dashboard": dashboard.build(user, timezone.localdate())}
@@ -147,19 +85,19 @@ def me(request: HttpRequest) -> HttpResponse:
 @require_safe
 def recommendation(request: HttpRequest, reference: str) -> HttpResponse:
     """A recommendation as a member works on it: status history, updates and drafts, actions."""
-    user = _member(request)
+    user = member(request)
     rec = _recommendation(request, reference)
     updates = (
         ProgressUpdate.objects.visible_to(user)
         .filter(recommendation=rec)
         .filter(Q(state=UpdateState.PUBLISHED) | Q(author=user))
-        .select_related("author", "corrects")
+        .select_related("author__person", "corrects")
         .prefetch_related("evidence")
     )
     history = list(
         StatusChange.objects.visible_to(user)
         .filter(recommendation=rec)
-        .select_related("proposed_by", "decided_by", "superseded_by__body")
+        .select_related("proposed_by__person", "decided_by__person", "superseded_by__body")
     )
     for change in history:
         change.shown_successor = successor_for(change, user)  # type: ignore[attr-defined]
@@ -189,7 +127,7 @@ def _progress_values(form: ProgressForm) -> dict[str, Any]:
 
 @FORM_OR_POST
 def progress_create(request: HttpRequest, reference: str) -> HttpResponse:
-    user = _member(request)
+    user = member(request)
     rec = _recommendation(request, reference)
     corrects = None
     if "corrects" in request.GET:
@@ -233,7 +171,7 @@ def _own_draft(request: HttpRequest, pk: int) -> ProgressUpdate:
 
 @FORM_OR_POST
 def progress_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = member(request)
     update = _own_draft(request, pk)
     rec = update.recommendation
     if update.state != UpdateState.DRAFT:
@@ -260,7 +198,7 @@ def progress_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 services.publish_progress(update=update, by=user, seen_version=update.version)
         except services.StaleEdit as stale:
             current: Any = stale.current
-            return _conflict(
+            return conflict_page(
                 request,
                 title=_("This draft was saved elsewhere after you opened it"),
                 back=reverse("progress-edit", args=[update.pk]),
@@ -290,7 +228,7 @@ def progress_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def progress_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = member(request)
     update = _own_draft(request, pk)
     try:
         services.publish_progress(update=update, by=user)
@@ -304,7 +242,7 @@ def progress_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
     """An evidence file, only for those who may see its update, always as a download."""
-    user = _member(request)
+    user = member(request)
     shown_updates = ProgressUpdate.objects.filter(Q(state=UpdateState.PUBLISHED) | Q(author=user))
     evidence = get_object_or_404(
         Evidence.objects.visible_to(user).filter(progress_update__in=shown_updates), pk=pk
@@ -329,7 +267,7 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @FORM_OR_POST
 def status_propose(request: HttpRequest, reference: str) -> HttpResponse:
-    user = _member(request)
+    user = member(request)
     rec = _recommendation(request, reference)
     if not services.may_propose_status_change(user, rec):
         raise PermissionDenied
@@ -345,10 +283,11 @@ def status_propose(request: HttpRequest, reference: str) -> HttpResponse:
                 completion=data["completion"],
                 superseded_by=data["superseded_by"],
                 seen_version=data["seen_version"],
+                language=active_language(),
             )
         except services.StaleEdit as stale:
             current: Any = stale.current
-            return _conflict(
+            return conflict_page(
                 request,
                 title=_("This recommendation changed after you opened it"),
                 back=reverse("status-propose", args=[rec.reference]),
@@ -371,49 +310,6 @@ def status_propose(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "members/status_form.html", context)
 
 
-@FORM_OR_POST
-def status_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    """Confirm or reject (with a reason) the other delegation's proposal; or withdraw one's own."""
-    user = _member(request)
-    change = get_object_or_404(
-        StatusChange.objects.visible_to(user).select_related(
-            "recommendation", "proposed_by", "superseded_by__body"
-        ),
-        pk=pk,
-    )
-
-    def act(action: str, reason: str) -> str:
-        if action == "confirm":
-            services.confirm_status_change(change=change, by=user)
-            return _("Confirmed: the status is changed.")
-        if action == "withdraw":
-            services.withdraw_status_change(change=change, by=user)
-            return _("Your proposal is withdrawn.")
-        services.reject_status_change(change=change, by=user, reason=reason)
-        return _("The proposal is rejected.")
-
-    def page(form: ReasonForm, errors: list[str], status: int) -> HttpResponse:
-        context = {
-            "change": change,
-            "recommendation": change.recommendation,
-            "successor": successor_for(change, user),
-            "form": form,
-            "errors": errors,
-            "may_decide": services.may_confirm(user, change),
-            "may_withdraw": services.may_withdraw(user, change),
-        }
-        return render(request, "members/status_decide.html", context, status=status)
-
-    return _decide(
-        request,
-        proposal=change,
-        act=act,
-        page=page,
-        back=reverse("status-decide", args=[change.pk]),
-        done=reverse("member-recommendation", args=[change.recommendation.reference]),
-    )
-
-
 # --- Publication --------------------------------------------------------------------------------
 
 
@@ -434,14 +330,19 @@ def _publishable(request: HttpRequest, kind: str, pk: int) -> tuple[Any, Recomme
 
 @FORM_OR_POST
 def publication_propose(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    user = _member(request)
+    user = member(request)
     record, rec = _publishable(request, kind, pk)
     if not services.may_propose_publication(user, record):
         raise PermissionDenied
     form = OptionalReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.propose_publication(record=record, by=user, reason=form.cleaned_data["reason"])
+            services.propose_publication(
+                record=record,
+                by=user,
+                reason=form.cleaned_data["reason"],
+                language=active_language(),
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -451,47 +352,3 @@ def publication_propose(request: HttpRequest, kind: str, pk: int) -> HttpRespons
             return redirect("member-recommendation", reference=rec.reference)
     context = {"record": record, "recommendation": rec, "form": form}
     return render(request, "members/publication_form.html", context)
-
-
-@FORM_OR_POST
-def publication_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _member(request)
-    publication = get_object_or_404(
-        PublicationRequest.objects.select_related("proposed_by", "decided_by"), pk=pk
-    )
-    record = publication.record
-    manager: Any = type(record)._default_manager if record is not None else None
-    if record is None or not manager.visible_to(user).filter(pk=record.pk).exists():
-        raise Http404
-    rec = services.recommendation_of(record)
-
-    def act(action: str, reason: str) -> str:
-        if action == "confirm":
-            services.confirm_publication(request=publication, by=user)
-            return _("Confirmed: the record is now public.")
-        if action == "withdraw":
-            services.withdraw_publication(request=publication, by=user)
-            return _("Your proposal is withdrawn.")
-        services.reject_publication(request=publication, by=user, reason=reason)
-        return _("The proposal is rejected.")
-
-    def page(form: ReasonForm, errors: list[str], status: int) -> HttpResponse:
-        context = {
-            "publication": publication,
-            "record": record,
-            "recommendation": rec,
-            "form": form,
-            "errors": errors,
-            "may_decide": services.may_confirm(user, publication),
-            "may_withdraw": services.may_withdraw(user, publication),
-        }
-        return render(request, "members/publication_decide.html", context, status=status)
-
-    return _decide(
-        request,
-        proposal=publication,
-        act=act,
-        page=page,
-        back=reverse("publication-decide", args=[publication.pk]),
-        done=reverse("member-recommendation", args=[rec.reference]) if rec else reverse("me"),
-    )

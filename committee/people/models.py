@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from committee import arabic
 from committee.audit import audited
-from committee.bilateral import PartySide, Role, Side, VisibleQuerySet
+from committee.bilateral import PartySide, Role, Side, Visibility, VisibleQuerySet
 from committee.fulltext import (
     analyzed_sql,
     names_index,
@@ -83,6 +83,23 @@ class User(AbstractUser):
                 name="people_user_preferred_language_valid",
             ),
         ]
+
+    def __str__(self) -> str:
+        """The holder's name and delegation, «Karim Alaoui (Morocco)»: what the admin shows."""
+        side = self.get_side_display()
+        return f"{self.display_name} ({side})" if side else self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """What pages call the holder of this account: the full name, else the name of the
+        person the account is when that person is public (a name shared with fewer readers is
+        not shown to all who see the account's work), else the username."""
+        full_name = self.get_full_name()
+        if full_name:
+            return full_name
+        person = self.person if self.person_id is not None else None
+        shared = person is not None and person.visibility == Visibility.PUBLIC
+        return (str(person.name) if shared and person else "") or self.get_username()
 
     @property
     def is_secretariat(self) -> bool:

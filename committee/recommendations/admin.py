@@ -246,7 +246,7 @@ class ProgressUpdateAdmin(RecordAdmin):
         "narrative_fr",
         "narrative_en",
     ]
-    list_select_related = ["recommendation", "author"]
+    list_select_related = ["recommendation", "author__person"]
     autocomplete_fields = ["recommendation", "corrects"]
     readonly_fields = ["author", "published_at"]
     inlines = [EvidenceInline]

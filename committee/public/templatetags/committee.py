@@ -9,10 +9,10 @@ from django import template
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.translation import get_language, pgettext
 
-from committee import dates
-from committee.languages import Language, LocalizedText, direction
+from committee import dates, languages
+from committee.languages import LocalizedText, direction
 from committee.meetings.models import Meeting
 from committee.recommendations.models import Adoption, AdoptionKind
 from committee.sources import addresses
@@ -104,25 +104,28 @@ def in_section(path: str, prefix: str) -> bool:
 def prose(value: LocalizedText | str) -> SafeString:
     """Long translatable text as paragraphs, with its ``lang``/``dir`` and fallback marker."""
     if isinstance(value, LocalizedText):
-        if not value:
-            return SafeString("")
-        marker = (
-            format_html(
-                ' <p class="fallback">[{}] {}</p>',
-                Language(value.language).label,
-                gettext("Not translated; shown in its original language."),
-            )
-            if value.is_fallback
-            else ""
-        )
-        return format_html(
-            '<div class="prose" lang="{}" dir="{}">{}</div>{}',
-            value.language,
-            value.direction,
-            _paragraphs(value.text),
-            marker,
-        )
+        return languages.written(value, block=True)
     return format_html('<div class="prose">{}</div>', _paragraphs(str(value)))
+
+
+@register.simple_tag
+def written(
+    value: LocalizedText | str | None,
+    language: str = "",
+    *,
+    block: bool = False,
+    words: int | None = None,
+) -> SafeString:
+    """User-written or imported text in its own language: ``{% written change.reason
+    change.original_language %}``, ``{% written update.narrative block=True %}`` (see
+    ``committee.languages.written``)."""
+    return languages.written(value, language, block=block, words=words)
+
+
+@register.filter
+def language_name(language: str) -> str:
+    """A language named in the reader's language («árabe» on a Spanish page)."""
+    return languages.language_name(language)
 
 
 def _paragraphs(text: str) -> SafeString:

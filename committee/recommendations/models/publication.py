@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import Decision, Side
+from committee.languages import Language
 from committee.two_keys import TwoKeyProposal, TwoKeyQuerySet, decider, proposer
 
 
@@ -33,6 +34,11 @@ class PublicationRequest(TwoKeyProposal):
     object_id = models.PositiveBigIntegerField(_("record"))
     record = GenericForeignKey("content_type", "object_id")
     reason = models.TextField(_("reason"), blank=True)
+    #: The language the proposer was writing in (as ``Record.original_language`` of a status
+    #: change says the language of its reason).
+    original_language = models.CharField(
+        _("language of the reason"), max_length=2, choices=Language, blank=True, editable=False
+    )
     proposed_by = proposer("publication_proposals")
     decided_by = decider("publication_decisions")
 

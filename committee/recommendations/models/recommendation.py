@@ -18,6 +18,7 @@ from committee.bilateral import Decision as Decision  # noqa: PLC0414  (re-expor
 from committee.bilateral import LeadSide, Role, Side, VisibleQuerySet
 from committee.fulltext import search_vector
 from committee.languages import (
+    Language,
     Translated,
     original_text_present,
     translated_text_fields,
@@ -169,6 +170,14 @@ class Recommendation(Record):
         _("reason for the status"),
         blank=True,
         help_text=_("Why it was not implemented, or what superseded it."),
+    )
+    #: The language ``status_reason`` was written in; empty when not known.
+    status_reason_language = models.CharField(
+        _("language of the reason for the status"),
+        max_length=2,
+        choices=Language,
+        blank=True,
+        editable=False,
     )
     parent = models.ForeignKey(
         "self",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.bilateral import Decision
+from committee.languages import CODES
 from committee.people.models import User
 from committee.recommendations.services.permissions import require_may_decide
 from committee.two_keys import TwoKeyProposal, bump, locked
@@ -17,8 +18,16 @@ from committee.write_paths import through_service
 DECISIONS = (Decision.CONFIRMED, Decision.REJECTED, Decision.WITHDRAWN)
 
 
+def writing_language(user: User, language: str = "") -> str:
+    """The language someone wrote a reason in: the page's (``language``), which the view
+    passes, or else their preferred language."""
+    return language if language in CODES else user.preferred_language
+
+
 @through_service()
-def decide[P: TwoKeyProposal](proposal: P, *, by: User, decision: str, reason: str = "") -> P:
+def decide[P: TwoKeyProposal](
+    proposal: P, *, by: User, decision: str, reason: str = "", language: str = ""
+) -> P:
     """Confirm, reject (saying why) or withdraw ``proposal``, read again under a row lock.
 
     ``require_may_decide`` refuses what is decided already or not ``by``'s to decide. A
@@ -40,7 +49,8 @@ def decide[P: TwoKeyProposal](proposal: P, *, by: User, decision: str, reason: s
         fields += ["decided_by", "decided_side", "decided_at"]
     if decision == Decision.REJECTED:
         proposal.decision_reason = reason
-        fields.append("decision_reason")
+        proposal.decision_language = writing_language(by, language)
+        fields += ["decision_reason", "decision_language"]
     if hasattr(proposal, "version"):
         bump(proposal, *fields)
     else:

@@ -14,7 +14,7 @@ from committee.bilateral import Decision, Visibility
 from committee.people.models import User
 from committee.recommendations.models import ProgressUpdate, PublicationRequest, UpdateState
 from committee.recommendations.services.permissions import may_decide_on_record
-from committee.recommendations.services.proposals import decide
+from committee.recommendations.services.proposals import decide, writing_language
 from committee.recommendations.tasks import announce_proposal
 from committee.records import Record
 from committee.two_keys import bump as _bump
@@ -23,8 +23,11 @@ from committee.write_paths import through_service
 
 
 @transaction.atomic
-def propose_publication(*, record: Record, by: User, reason: str = "") -> PublicationRequest:
-    """Propose making a committee record public; the other delegation confirms or rejects."""
+def propose_publication(
+    *, record: Record, by: User, reason: str = "", language: str = ""
+) -> PublicationRequest:
+    """Propose making a committee record public, saying why (in ``language``); the other
+    delegation confirms or rejects."""
     if not may_decide_on_record(by, record):
         raise PermissionDenied(_("You may not propose publishing this record."))
     if record.visibility != Visibility.COMMITTEE:
@@ -37,6 +40,7 @@ def propose_publication(*, record: Record, by: User, reason: str = "") -> Public
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
         reason=reason.strip(),
+        original_language=writing_language(by, language) if reason.strip() else "",
         proposed_by=by,
         proposed_side=by.side,
     )
@@ -64,6 +68,9 @@ def withdraw_publication(*, request: PublicationRequest, by: User) -> Publicatio
 
 @transaction.atomic
 @through_service()
-def reject_publication(*, request: PublicationRequest, by: User, reason: str) -> PublicationRequest:
-    """The other delegation refuses, saying why; the record keeps its visibility."""
-    return decide(request, by=by, decision=Decision.REJECTED, reason=reason)
+def reject_publication(
+    *, request: PublicationRequest, by: User, reason: str, language: str = ""
+) -> PublicationRequest:
+    """The other delegation refuses, saying why (in ``language``); the record keeps its
+    visibility."""
+    return decide(request, by=by, decision=Decision.REJECTED, reason=reason, language=language)

@@ -19,7 +19,7 @@ from committee.recommendations.models import (
     StatusChange,
 )
 from committee.recommendations.services.permissions import require_actionable as _require_actionable
-from committee.recommendations.services.proposals import decide
+from committee.recommendations.services.proposals import decide, writing_language
 from committee.recommendations.tasks import announce_proposal
 from committee.two_keys import StaleEdit
 from committee.two_keys import bump as _bump
@@ -64,9 +64,11 @@ def propose_status_change(
     completion: str = "",
     superseded_by: Recommendation | None = None,
     seen_version: int | None = None,
+    language: str = "",
 ) -> StatusChange:
     """Propose a new status. Everyday changes take effect at once; closing and reopening wait
-    for a member of the other delegation (``confirm_status_change``)."""
+    for a member of the other delegation (``confirm_status_change``). ``language`` is the one
+    the reason is written in (the page's); by default the proposer's preferred language."""
     recommendation = _locked(recommendation)
     _require_actionable(by, recommendation)
     _require_version(recommendation, seen_version)
@@ -101,7 +103,7 @@ def propose_status_change(
         proposed_by=by,
         proposed_side=by.side,
         visibility=recommendation.visibility,
-        original_language=by.preferred_language,
+        original_language=writing_language(by, language),
     )
     if not needs_two_keys(change.from_status, to_status):
         change.decision = Decision.EFFECTIVE
@@ -152,9 +154,11 @@ def _apply(change: StatusChange) -> Recommendation:
     if change.to_status in {Status.NOT_IMPLEMENTED, Status.SUPERSEDED}:
         successor = change.superseded_by
         recommendation.status_reason = change.reason or (successor.reference if successor else "")
+        recommendation.status_reason_language = change.original_language if change.reason else ""
     elif change.to_status not in CLOSED:
         recommendation.status_reason = ""
-    _bump(recommendation, "status", "completion", "status_reason")
+        recommendation.status_reason_language = ""
+    _bump(recommendation, "status", "completion", "status_reason", "status_reason_language")
     if change.superseded_by is not None:
         RecommendationRelation.objects.get_or_create(
             source=change.superseded_by, kind=RelationKind.SUPERSEDES, target=recommendation
@@ -173,9 +177,12 @@ def confirm_status_change(*, change: StatusChange, by: User) -> Recommendation:
 
 @transaction.atomic
 @through_service()
-def reject_status_change(*, change: StatusChange, by: User, reason: str) -> StatusChange:
-    """The other delegation refuses, saying why; the recommendation does not change."""
-    return decide(change, by=by, decision=Decision.REJECTED, reason=reason)
+def reject_status_change(
+    *, change: StatusChange, by: User, reason: str, language: str = ""
+) -> StatusChange:
+    """The other delegation refuses, saying why (in ``language``); the recommendation does not
+    change."""
+    return decide(change, by=by, decision=Decision.REJECTED, reason=reason, language=language)
 
 
 @transaction.atomic
