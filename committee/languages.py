@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, overload
 
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import lazy
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator, format_lazy
+from django.utils.text import Truncator, capfirst, format_lazy
 from django.utils.translation import get_language, gettext, pgettext_lazy
 
 if TYPE_CHECKING:
@@ -115,6 +116,18 @@ class Translated:
 
     def __set_name__(self, owner: type[Any], name: str) -> None:
         self.name = name
+        self.owner = owner
+
+    @property
+    def short_description(self) -> Promise:
+        """Its heading in the admin's lists («Title», «العنوان»): the name of its columns
+        without their language, in the language of the page that shows it."""
+        return lazy(self.heading, str)()  # type: ignore[return-value]
+
+    def heading(self) -> str:
+        meta = getattr(self, "owner", None) and getattr(self.owner, "_meta", None)
+        label = meta.get_field(f"{self.name}_ar").verbose_name if meta else self.name
+        return capfirst(str(label).rsplit(" (", 1)[0])
 
     @overload
     def __get__(self, instance: None, owner: type[Any]) -> Translated: ...
@@ -227,3 +240,15 @@ def original_text_present(name: str) -> Q:
     for code in CODES:
         condition |= Q(original_language=code) & ~Q(**{f"{name}_{code}": ""})
     return condition
+
+
+def short(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters between two words, with an ellipsis: a
+    title in a list or a page's heading never ends mid-word («Reforzar la cooperación…»)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-—–") + "…"

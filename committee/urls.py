@@ -14,6 +14,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from committee import admin as committee_admin
@@ -21,6 +22,12 @@ from committee.members import account_views
 from committee.public import views as site_views
 from committee.public.feeds import LatestFeed
 from committee.web import errors, health, metrics
+
+# The admin is the secretariat's: its header and window title name the site in the reader's
+# language, never "Django administration".
+admin.site.site_header = _("Security cooperation committee")
+admin.site.site_title = _("Committee secretariat")
+admin.site.index_title = _("Committee secretariat")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", health.healthz, name="healthz"),

@@ -22,15 +22,17 @@ from typing import Any
 import pghistory.models
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
 from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from committee.admin.fieldsets import DateOnlyWidget, language_attrs
+from committee.admin.fieldsets import translation_fieldsets as translation_fieldsets
 from committee.admin.lists import (
     EstimatedCountPaginator,
     MissingTranslationFilter,
@@ -42,7 +44,6 @@ from committee.admin.lists import (
 )
 from committee.bilateral import ALL_LEVELS, Role, is_visible, visible_levels
 from committee.fulltext import search_query
-from committee.languages import CODES, direction, translated_attributes
 from committee.write_paths import locked_fields, through_service
 
 
@@ -78,18 +79,12 @@ def two_key_form(form_class: Any, request: HttpRequest) -> Any:
     return TwoKeyForm
 
 
-def language_attrs(field_name: str) -> dict[str, str]:
-    """``lang``/``dir`` for the input of a per-language column (``title_ar`` → rtl)."""
-    code = field_name.rsplit("_", 1)[-1]
-    if "_" in field_name and code in CODES:
-        return {"lang": code, "dir": direction(code)}
-    return {}
-
-
 class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
     """Refuses to save over a change someone else saved since this form was opened."""
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(
+        label=_("Version seen"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,22 +122,6 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
         if self.instance.pk is not None and hasattr(self.instance, "version"):
             self.instance.version += 1
         return super().save(commit=commit)
-
-
-def translation_fieldsets(
-    model: type[models.Model], *, first: Sequence[str] = (), last: Sequence[str] = ()
-) -> list[tuple[Any, dict[str, Any]]]:
-    """Fieldsets: ``first``, one row of four languages per translatable field, then ``last``."""
-    fieldsets: list[tuple[Any, dict[str, Any]]] = [(None, {"fields": list(first)})] if first else []
-    for attribute in translated_attributes(model):
-        field = model._meta.get_field(f"{attribute.name}_ar")
-        label = str(getattr(field, "verbose_name", attribute.name)).rsplit(" (", 1)[0]
-        fieldsets.append(
-            (label.capitalize(), {"fields": attribute.columns(), "classes": ["translations"]})
-        )
-    if last:
-        fieldsets.append((_("Record"), {"fields": list(last)}))
-    return fieldsets
 
 
 #: How a change reached the database, as the history page names it.
@@ -208,6 +187,8 @@ class VisibleFormFields:
             formfield.choices = [
                 (value, label) for value, label in formfield.choices if not value or value in levels
             ]
+        if formfield is not None and type(formfield.widget) is widgets.AdminDateWidget:
+            formfield.widget = DateOnlyWidget(formfield.widget.attrs)
         attrs = language_attrs(db_field.name)
         if formfield is not None and attrs:
             formfield.widget.attrs.update(attrs)

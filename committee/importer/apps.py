@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ImporterConfig(AppConfig):
@@ -7,4 +8,4 @@ class ImporterConfig(AppConfig):
     kept for review (``ProposedChange``); runs are ``sources.ImportRun``."""
 
     name = "committee.importer"
-    verbose_name = "Importer"
+    verbose_name = _("Article import")

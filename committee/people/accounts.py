@@ -5,6 +5,9 @@
 - django-axes locks a username for one client address after 5 failures; ``client_ip`` says
   which address that is, trusting ``X-Forwarded-For`` only behind the TLS proxy.
 - After login a member lands on their dashboard in their preferred language.
+- The password typed to log in counts as a fresh confirmation for
+  ``ACCOUNT_REAUTHENTICATION_TIMEOUT``: a newcomer sent to set up their verification code, or
+  a member opening their recovery codes, is not asked for it again straight away.
 """
 
 from __future__ import annotations
@@ -12,6 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import (
+    get_authentication_records,
+    record_authentication,
+)
 from allauth.core.internal.httpkit import get_client_ip
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
@@ -43,6 +50,24 @@ def dashboard_url(user: Any) -> str:
     language = getattr(user, "preferred_language", "") or translation.get_language() or "en"
     with translation.override(language if language in CODES else "en"):
         return reverse("me")
+
+
+def count_login_as_reauthentication(request: HttpRequest, user: Any) -> None:
+    """Marks the password just typed to log in as a reauthentication, dated when it was typed.
+
+    allauth asks for the password again before any change to the second factor unless the
+    user "reauthenticated" within the timeout, and a login does not count as one: a newcomer
+    would type their password, then be asked for it again to set up their verification code.
+    """
+    typed = [
+        record
+        for record in get_authentication_records(request, user)
+        if record.get("method") == "password"
+    ]
+    if typed and not typed[-1].get("reauthenticated"):
+        record_authentication(
+            request, user, method="password", reauthenticated=True, at=typed[-1]["at"]
+        )
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]

@@ -112,7 +112,7 @@ class UserAdmin(CommitteeAdmin, DjangoUserAdmin):  # type: ignore[misc]
     readonly_fields = ["last_login", "date_joined"]
     actions = ["reset_second_factor"]
 
-    @admin.action(description=_("Reset the second factor (the account enrols again)"))
+    @admin.action(description=_("Reset the verification code (set up again at the next login)"))
     def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         users = list(queryset)
         Authenticator.objects.filter(user__in=users).delete()
@@ -120,7 +120,10 @@ class UserAdmin(CommitteeAdmin, DjangoUserAdmin):  # type: ignore[misc]
             end_sessions(user)
         self.message_user(
             request,
-            _("Second factor reset for %(count)d accounts; they enrol again at their next login.")
+            _(
+                "Verification code reset for %(count)d accounts; they set it up again at their "
+                "next login."
+            )
             % {"count": len(users)},
             messages.SUCCESS,
         )

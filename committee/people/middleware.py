@@ -98,8 +98,8 @@ SETUP_STEPS = (
         pending=lambda user: not has_second_factor(user),
         reachable=ENROLMENT_VIEW_NAMES,
         message=gettext_lazy(
-            "Before anything else, protect your account with a second factor: scan the code "
-            "with an authenticator app and type the six digits it shows."
+            "Before anything else, set up your verification code: scan the QR code with an "
+            "authenticator app and type the six digits it shows."
         ),
         url_name="mfa_activate_totp",
     ),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from committee.audit import audited
 from committee.bilateral import ALL_LEVELS, VisibleQuerySet, visible_levels
 from committee.fulltext import language_vector
-from committee.languages import CODES, Language
+from committee.languages import CODES, Language, short
 from committee.records import Record
 from committee.sources.addresses import WebAddressField
 
@@ -166,7 +166,7 @@ class Citation(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id"], name="citation_record")]
 
     def __str__(self) -> str:
-        return f"«{self.quote[:60]}» [{self.start}:{self.end}]"
+        return f"«{short(self.quote, 60)}» [{self.start}:{self.end}]"
 
 
 class ImportStatus(models.TextChoices):

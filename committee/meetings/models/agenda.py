@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committee.audit import audited
 from committee.bilateral import PartySide, VisibleQuerySet
-from committee.languages import Translated, text_in_some_language, translated_text_fields
+from committee.languages import Translated, short, text_in_some_language, translated_text_fields
 from committee.meetings.models.meeting import Meeting
 from committee.records import Record
 
@@ -196,4 +196,4 @@ class Statement(Record):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}: {str(self.quote)[:80]}"
+        return f"{self.person}: {short(str(self.quote), 80)}"

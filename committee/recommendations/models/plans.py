@@ -15,6 +15,7 @@ from committee.bilateral import LeadSide, Visibility, VisibleQuerySet
 from committee.languages import (
     Translated,
     original_text_present,
+    short,
     text_in_some_language,
     translated_char_fields,
     translated_text_fields,
@@ -173,7 +174,7 @@ class Action(Record):
         ]
 
     def __str__(self) -> str:
-        return str(self.text)[:80]
+        return short(str(self.text), 80)
 
 
 class ActionRecommendationQuerySet(VisibleQuerySet["ActionRecommendation"]):

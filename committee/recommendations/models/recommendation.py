@@ -21,6 +21,7 @@ from committee.languages import (
     Language,
     Translated,
     original_text_present,
+    short,
     translated_text_fields,
 )
 from committee.records import Record
@@ -260,7 +261,7 @@ class Recommendation(Record):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference} — {str(self.text)[:80]}"
+        return f"{self.reference} — {short(str(self.text), 80)}"
 
     def get_absolute_url(self) -> str:
         return reverse("recommendation-detail", args=[self.reference])
