@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any
 
 from django import template
 from django.urls import translate_url
@@ -13,7 +14,7 @@ from django.utils.translation import get_language, gettext
 
 from committee import dates
 from committee.languages import Language, LocalizedText, direction
-from committee.sources import addresses
+from committee.sources import addresses, passages
 
 register = template.Library()
 
@@ -53,6 +54,12 @@ def _path_in_language(path: str, language: str, active: str) -> str:
     times. It depends on the URLconf, the path and the active language (the prefix it
     resolves with), nothing else."""
     return translate_url(path, language)
+
+
+@register.simple_tag
+def cited_sources(citations: Any) -> list[passages.CitedSource]:
+    """A record's visible citations as its articles, each with the sentences that support it."""
+    return passages.cited_sources(citations)
 
 
 @register.filter
