@@ -4,6 +4,7 @@ follow-up report (page and PDF), and its documents (as attachments)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -41,6 +42,7 @@ from committee.recommendations.models import (
     Recommendation,
 )
 from committee.sources.models import Citation, SourceDocument
+from committee.sources.passages import statement_sentence
 from committee.subcommittees.models import Body
 
 #: Recommendations shown on a meeting's page; the rest are one click away in the filtered list.
@@ -113,6 +115,30 @@ def _cycle(meeting: Meeting, viewer: Viewer, decided: Any) -> dict[str, Any]:
     }
 
 
+def _statements(meeting: Meeting, viewer: Viewer) -> list[Statement]:
+    """The meeting's statements, each shown as the whole sentence(s) its cited words stand in
+    when the reader's text is the article's own (2 queries); a translation is shown as it is."""
+    statements = Statement.objects.visible_to(viewer).filter(meeting=meeting)
+    spans: dict[int, list[Citation]] = defaultdict(list)
+    for citation in Citation.objects.visible_to(viewer, of=statements).select_related("source"):
+        spans[citation.object_id].append(citation)
+    shown = list(statements.select_related("person"))
+    sentences: set[str] = set()
+    for statement in shown:
+        quote = statement.quote
+        cited = [c for c in spans.get(statement.pk, []) if c.source.language == quote.language]
+        if not cited:
+            continue
+        source = cited[0].source
+        sentence = statement_sentence(
+            source.text, [(c.start, c.end) for c in cited if c.source_id == source.pk]
+        )
+        if sentence and sentence not in sentences:  # two statements of one sentence: as stored
+            sentences.add(sentence)
+            statement.shown_quote = replace(quote, text=sentence)  # type: ignore[attr-defined]
+    return shown
+
+
 @login_not_required
 @require_safe
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -149,9 +175,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(meeting=meeting)
         .select_related("person")
         .order_by("side", "role", "person__name_en", "pk"),
-        "statements": Statement.objects.visible_to(viewer)
-        .filter(meeting=meeting)
-        .select_related("person"),
+        "statements": _statements(meeting, viewer),
         "recommendations": recommendations[:RECOMMENDATIONS_SHOWN],
         "recommendation_count": decided["decided_count"],
         "documents": Document.objects.visible_to(viewer).filter(meeting=meeting),

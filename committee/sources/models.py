@@ -90,11 +90,21 @@ def text_digest(text: str) -> str:
 
 
 class CitationQuerySet(models.QuerySet["Citation"]):
-    def visible_to(self, user: Any, *, of: models.Model | None = None) -> Self:
+    def visible_to(
+        self,
+        user: Any,
+        *,
+        of: models.Model | models.QuerySet[Any] | None = None,
+        kinds_cited_here: bool = False,
+    ) -> Self:
         """Citations whose source and cited record the user may both see; ``of``: only the
-        citations of that record (its page), which asks one model's rule instead of all."""
+        citations of that record (its page), or of the records of that QuerySet (a page's
+        statements), which asks one model's rule instead of all. ``kinds_cited_here``: ask
+        only the rules of the kinds of record these citations cite (one query more; an
+        article's page: every other kind's rule in the same condition costs minutes)."""
         from django.apps import apps  # noqa: PLC0415
 
+        model_of: type[models.Model] = of.model if isinstance(of, models.QuerySet) else type(of)  # type: ignore[assignment]
         narrowed = self.of(of) if of is not None else self
         if visible_levels(user) == ALL_LEVELS:
             # An operator sees every citation: no condition (one subquery per model cited,
@@ -103,7 +113,7 @@ class CitationQuerySet(models.QuerySet["Citation"]):
         levels = sorted(visible_levels(user))
         condition = Q(source__visibility__in=levels)
         models_cited = (
-            [type(of)]
+            [model_of]
             if of is not None
             else [
                 model
@@ -113,6 +123,15 @@ class CitationQuerySet(models.QuerySet["Citation"]):
                 and not getattr(model, "never_cited", False)  # a record's bookkeeping
             ]
         )
+        if kinds_cited_here and of is None:
+            present = set(narrowed.values_list("content_type_id", flat=True).distinct())
+            models_cited = [
+                model
+                for model in models_cited
+                if ContentType.objects.get_for_model(model).pk in present
+            ]
+        if not models_cited:
+            return narrowed.none()
         cited = Q()
         for model, content_type in ContentType.objects.get_for_models(*models_cited).items():
             # Correlated, so a page's few citations look up their own records instead of
@@ -121,7 +140,12 @@ class CitationQuerySet(models.QuerySet["Citation"]):
             cited |= Q(content_type=content_type) & Q(Exists(visible))
         return narrowed.filter(condition & cited)
 
-    def of(self, record: models.Model) -> Self:
+    def of(self, record: models.Model | models.QuerySet[Any]) -> Self:
+        if isinstance(record, models.QuerySet):
+            return self.filter(
+                content_type=ContentType.objects.get_for_model(record.model),
+                object_id__in=record.values("pk"),
+            )
         return self.filter(
             content_type=ContentType.objects.get_for_model(record), object_id=record.pk
         )

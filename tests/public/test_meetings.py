@@ -37,7 +37,7 @@ def test_the_meeting_page_shows_dates_place_agenda_participants_and_recommendati
     assert "Marrakech" in page
     assert "Bouchaib Rmail" in page
     assert "SEM2-2014-R01" in page
-    assert f"/sources/{world['source'].pk}/#c" in page
+    assert f"/sources/{world['source'].pk}/?record=meeting-{world['seminar'].pk}#c" in page
 
 
 def test_a_month_precise_meeting_does_not_pretend_to_a_day(client, world):

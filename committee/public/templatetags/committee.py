@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import Any
 
 from django import template
 from django.urls import translate_url
@@ -15,7 +16,7 @@ from committee import dates, languages
 from committee.languages import LocalizedText, direction
 from committee.meetings.models import Meeting
 from committee.recommendations.models import Adoption, AdoptionKind
-from committee.sources import addresses
+from committee.sources import addresses, passages
 
 register = template.Library()
 
@@ -86,6 +87,12 @@ def _path_in_language(path: str, language: str, active: str) -> str:
     times. It depends on the URLconf, the path and the active language (the prefix it
     resolves with), nothing else."""
     return translate_url(path, language)
+
+
+@register.simple_tag
+def cited_sources(citations: Any) -> list[passages.CitedSource]:
+    """A record's visible citations as its articles, each with the sentences that support it."""
+    return passages.cited_sources(citations)
 
 
 @register.filter

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from committee.meetings.models import Meeting, MeetingStatus
-from committee.recommendations.follow_up import SHARED, as_of, on_record_by
+from committee.recommendations.cut_off import cut_off, end_of, states_at
+from committee.recommendations.follow_up import SHARED, on_record_by
 from committee.recommendations.models import (
     Adoption,
     FollowUpReport,
@@ -47,9 +48,11 @@ def hold_meeting(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
 
 @transaction.atomic
 def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport:
-    """Write the follow-up report of ``meeting`` as things stand now, once.
+    """Write the follow-up report of ``meeting`` as things stood at its cut-off, once.
 
-    Every recommendation on record by the meeting is written with its status, completion,
+    The cut-off is the meeting's first day (``cut_off``): status changes decided and progress
+    updates published after it are left out. Every recommendation on record by the meeting is
+    written with its status, completion,
     responsible body, whether it was decided at this meeting, this year's check of a standing
     recommendation, the last progress update both delegations share, and the visibility of the
     recommendation and of its body. A report that exists is returned as it is: it is frozen.
@@ -58,13 +61,17 @@ def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport
     existing = FollowUpReport.objects.filter(meeting=meeting).first()
     if existing is not None:
         return existing
-    day = as_of(meeting)
-    report = FollowUpReport.objects.create(
-        meeting=meeting, as_of=day, frozen_at=timezone.now(), frozen_by=by
-    )
+    now = timezone.now()
+    day = cut_off(meeting.start_date, timezone.localdate(now))
+    report = FollowUpReport.objects.create(meeting=meeting, as_of=day, frozen_at=now, frozen_by=by)
     shared_updates = (
         ProgressUpdate.objects.published()
-        .filter(recommendation=OuterRef("pk"), visibility__in=SHARED, as_of__lte=day)
+        .filter(
+            recommendation=OuterRef("pk"),
+            visibility__in=SHARED,
+            as_of__lte=day,
+            published_at__lt=end_of(day),
+        )
         .order_by("-as_of", "-pk")
     )
     here = Adoption.objects.filter(recommendation=OuterRef("pk"), meeting=meeting)
@@ -81,13 +88,14 @@ def freeze_report(meeting: Meeting, *, by: User | None = None) -> FollowUpReport
         )
         .order_by("reference")
     )
+    then = states_at(day, Recommendation.objects.filter(on_record_by(meeting)).values("pk"))
     ReportEntry.objects.bulk_create(
         ReportEntry(
             report=report,
             recommendation=r,
-            status=r.status,
-            completion=r.completion,
-            status_reason=r.status_reason,
+            status=then[r.pk].status if r.pk in then else r.status,
+            completion=(then[r.pk].completion if r.pk in then else "") or r.completion,
+            status_reason=then[r.pk].status_reason if r.pk in then else r.status_reason,
             body=r.body,
             decided_here=r.decided or "",  # type: ignore[attr-defined]
             period_met=r.met if r.kind == RecommendationKind.STANDING else None,  # type: ignore[attr-defined]
