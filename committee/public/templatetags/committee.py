@@ -7,12 +7,15 @@ import functools
 
 from django import template
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from committee import dates
 from committee.languages import Language, LocalizedText, direction
+from committee.recommendations import overdue
+from committee.recommendations.models import Recommendation
 from committee.sources import addresses
 
 register = template.Library()
@@ -29,6 +32,30 @@ def date_range(
     start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str
 ) -> str:
     return dates.format_range(start, start_precision, end, end_precision)
+
+
+@register.filter
+def excerpt(value: LocalizedText | str | None, length: int = 160) -> str:
+    """At most ``length`` characters, cut between words, never inside one, with «…» when cut.
+
+    A first word longer than ``length`` is kept whole: a word is never cut.
+    """
+    text = " ".join(str(value.text if isinstance(value, LocalizedText) else value or "").split())
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1]
+    space = cut.rfind(" ")
+    if space <= 0:
+        space = text.find(" ", length)
+        if space < 0:
+            return text
+    return text[:space].rstrip(" ,;:،؛.-–—") + "…"
+
+
+@register.filter
+def overdue_by(recommendation: Recommendation) -> str:
+    """How late an open recommendation past its due date is («overdue by 3 months»), or ""."""
+    return overdue.overdue_by(recommendation, timezone.localdate())
 
 
 @register.filter
