@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
 from committee.bilateral import Decision
+from committee.meetings.models import Meeting
 from committee.people.models import User
 from committee.recommendations.models import (
     ProgressUpdate,
@@ -21,11 +22,13 @@ from committee.recommendations.models import (
     StatusChange,
     UpdateState,
 )
+from committee.recommendations.overdue import Overdue, overdue_summary
 from committee.subcommittees.models import Membership
 
 DUE_SOON_DAYS = 30
 LIST_LIMIT = 200
 SHORT_LIMIT = 20
+AWAITING_AT_A_GLANCE = 2
 
 
 @dataclass
@@ -40,6 +43,23 @@ class Dashboard:
     my_proposals: list[StatusChange]
     drafts: list[ProgressUpdate]
     activity: list[tuple[dt.datetime, str, Any]]
+    #: Every overdue recommendation the user may see (the recommendations list's own count).
+    overdue_summary: Overdue
+    next_meeting: Meeting | None
+
+    @property
+    def awaiting_count(self) -> int:
+        return len(self.awaiting_changes) + len(self.awaiting_publications)
+
+    @property
+    def awaiting_first(self) -> list[tuple[str, StatusChange | PublicationRequest]]:
+        """The first proposals waiting for the user's delegation, shown at a glance, each with
+        its kind ("change" or "publication")."""
+        proposals: list[tuple[str, StatusChange | PublicationRequest]] = [
+            ("change", change) for change in self.awaiting_changes
+        ]
+        proposals += [("publication", request) for request in self.awaiting_publications]
+        return proposals[:AWAITING_AT_A_GLANCE]
 
 
 def mine(user: User) -> RecommendationQuerySet:
@@ -139,4 +159,6 @@ def build(user: User, today: dt.date) -> Dashboard:
             .select_related("recommendation")[:LIST_LIMIT]
         ),
         activity=activity[:15],
+        overdue_summary=overdue_summary(Recommendation.objects.visible_to(user), user, today),
+        next_meeting=Meeting.objects.visible_to(user).for_listing().upcoming(today).first(),
     )

@@ -24,9 +24,12 @@ from committee.recommendations.models import (
     Recommendation,
     Status,
 )
+from committee.recommendations.overdue import overdue_summary
 from committee.subcommittees.models import Body
 
 BODIES_CHARTED = 8
+#: How many recommendations "due next" lists, at a glance.
+DUE_NEXT = 3
 
 
 def _list_url(**filters: Any) -> str:
@@ -126,6 +129,16 @@ def charts(viewer: Viewer) -> dict[str, BarChart]:
         else BarChart("by-completion", ""),
         "body": bar_chart("by-body", _("Recommendations by responsible body"), body_rows, rtl=rtl),
         "year": bar_chart("by-year", _("Recommendations by year of adoption"), year_rows, rtl=rtl),
+    }
+
+
+def glance(viewer: Viewer, today: dt.date) -> dict[str, Any]:
+    """What is overdue (by lead side and by body) and what is due next, among what the viewer
+    may see."""
+    recommendations = Recommendation.objects.visible_to(viewer)
+    return {
+        "overdue": overdue_summary(recommendations, viewer, today),
+        "due_next": list(recommendations.due_from(today)[:DUE_NEXT]),
     }
 
 

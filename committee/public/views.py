@@ -28,9 +28,11 @@ from committee.subcommittees.models import Body
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     viewer = request.user
+    today = timezone.localdate()
     context = {
         "charts": home_page.charts(viewer),
-        **home_page.meetings(viewer, timezone.localdate()),
+        **home_page.glance(viewer, today),
+        **home_page.meetings(viewer, today),
         "progress": home_page.latest_progress(viewer),
     }
     return render(request, "site/home.html", context)

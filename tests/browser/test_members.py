@@ -66,7 +66,12 @@ def test_a_proposal_by_morocco_confirmed_by_spain_shows_on_the_public_page(
         other = spain.new_page()
         log_in(other, base, "es_browser", language="es")
         expect(other).to_have_url(f"{base}/es/me/")
-        waiting = other.locator("section[aria-labelledby=awaiting] a").filter(has_text=REFERENCE)
+        # Shown by its text, the reference beside the link.
+        waiting = (
+            other.locator("section[aria-labelledby=awaiting] li")
+            .filter(has_text=REFERENCE)
+            .locator("a")
+        )
         expect(waiting).to_have_count(1)
         waiting.click()
         expect(other).to_have_url(re.compile(r"/es/me/status-changes/\d+/$"))

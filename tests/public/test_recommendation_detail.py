@@ -59,7 +59,8 @@ def test_the_progress_timeline_shows_published_updates_only(client, world, ma_me
 
 def test_each_citation_links_to_its_place_in_the_source(client, world):
     page = client.get("/ar/recommendations/SEM2-2014-R01/").text
-    assert f"/ar/sources/{world['source'].pk}/#c" in page
+    record = f"recommendation-{world['recommendation'].pk}"
+    assert f"/ar/sources/{world['source'].pk}/?record={record}#c" in page
 
 
 def test_actions_relations_and_the_members_hook_are_on_the_page(client, world):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import template
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
@@ -15,7 +16,8 @@ from django.utils.translation import get_language, pgettext
 from committee import dates, languages
 from committee.languages import LocalizedText, direction
 from committee.meetings.models import Meeting
-from committee.recommendations.models import Adoption, AdoptionKind
+from committee.recommendations import overdue
+from committee.recommendations.models import Adoption, AdoptionKind, Recommendation
 from committee.sources import addresses, passages
 
 register = template.Library()
@@ -63,6 +65,30 @@ def _meeting_name(meeting: Meeting) -> LocalizedText | str:
         return meeting.theme
     kind = str(meeting.get_kind_display())
     return f"{kind} {meeting.ordinal}" if meeting.ordinal else kind
+
+
+@register.filter
+def excerpt(value: LocalizedText | str | None, length: int = 160) -> str:
+    """At most ``length`` characters, cut between words, never inside one, with «…» when cut.
+
+    A first word longer than ``length`` is kept whole: a word is never cut.
+    """
+    text = " ".join(str(value.text if isinstance(value, LocalizedText) else value or "").split())
+    if len(text) <= length:
+        return text
+    cut = text[: length + 1]
+    space = cut.rfind(" ")
+    if space <= 0:
+        space = text.find(" ", length)
+        if space < 0:
+            return text
+    return text[:space].rstrip(" ,;:،؛.-–—") + "…"
+
+
+@register.filter
+def overdue_by(recommendation: Recommendation) -> str:
+    """How late an open recommendation past its due date is («overdue by 3 months»), or ""."""
+    return overdue.overdue_by(recommendation, timezone.localdate())
 
 
 @register.filter

@@ -95,7 +95,13 @@ class RecommendationQuerySet(VisibleQuerySet["Recommendation"]):
         return self.exclude(status__in=CLOSED)
 
     def overdue(self, today: dt.date) -> Self:
+        """Open and past its due date: the one definition of "overdue" (``is_overdue`` is the
+        same test for one loaded recommendation)."""
         return self.open().filter(due_date__lt=today)
+
+    def due_from(self, today: dt.date) -> Self:
+        """Open and due today or later: what is due next, soonest first."""
+        return self.open().filter(due_date__gte=today).order_by("due_date", "reference")
 
     def due_within(self, today: dt.date, days: int) -> Self:
         return self.open().filter(
@@ -269,6 +275,10 @@ class Recommendation(Record):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """``RecommendationQuerySet.overdue`` for one loaded recommendation."""
+        return not self.is_closed and self.due_date is not None and self.due_date < today
 
 
 class RelationKind(models.TextChoices):
