@@ -66,8 +66,8 @@ def test_an_arabic_visitor_reads_follows_searches_filters_and_downloads(seeded, 
     expect(page.locator("main .record-ref")).to_have_text("SEM2-2014-R01")
 
     # Its source, the cited span marked, targeted and scrolled into view.
-    page.locator(".citations a").first.click()
-    expect(page).to_have_url(re.compile(r"/ar/sources/\d+/#c\d+$"))
+    page.locator(".cited-sources .cited-article a").first.click()
+    expect(page).to_have_url(re.compile(r"/ar/sources/\d+/\?record=recommendation-\d+#c\d+$"))
     target = page.locator(".article-text mark:target")
     expect(target).to_have_count(1)
     expect(target).to_be_in_viewport()
