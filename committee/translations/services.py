@@ -29,6 +29,7 @@ from committee.languages import CODES, original_text_present, translated_attribu
 from committee.records import Record
 from committee.translations.backends import Backend, TranslationError, backend
 from committee.translations.models import FieldTranslation, State
+from committee.translations.readers import forget
 
 
 def translatable_models() -> list[type[Record]]:
@@ -79,6 +80,7 @@ def record_edit(*, record: models.Model, before: dict[str, Any] | None) -> None:
             FieldTranslation.objects.update_or_create(
                 **key, defaults={"state": state, "service": "", "changed_by_id": user}
             )
+            forget()
 
 
 @dataclass(frozen=True)
@@ -197,4 +199,5 @@ def _store(item: Missing, text: str, service: str) -> bool:
         FieldTranslation.objects.update_or_create(
             **key, defaults={"state": State.MACHINE, "service": service, "changed_by": None}
         )
+    forget()
     return True

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
+from django.core.signals import request_started
 from django.db.models.signals import post_save, pre_save
 
 from committee.languages import register_machine_drafts
-from committee.translations.models import FieldTranslation, State
+from committee.translations.readers import forget, is_machine_draft
 from committee.translations.services import columns, record_edit, translatable_models
 
 BEFORE = "_translations_before"
-CACHE = "_machine_drafts"
 
 
 def remember(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
@@ -32,22 +31,6 @@ def mark(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs:
         return
     before = None if created else instance.__dict__.pop(BEFORE, None)
     record_edit(record=instance, before=before)
-    instance.__dict__.pop(CACHE, None)
-
-
-def is_machine_draft(record: Any, name: str, language: str) -> bool:
-    """Whether ``record``'s ``name`` in ``language`` is a machine draft (one query a record)."""
-    drafts = record.__dict__.get(CACHE)
-    if drafts is None:
-        drafts = set(
-            FieldTranslation.objects.filter(
-                content_type=ContentType.objects.get_for_model(record),
-                object_id=record.pk,
-                state=State.MACHINE,
-            ).values_list("field", "language")
-        )
-        record.__dict__[CACHE] = drafts
-    return (name, language) in drafts
 
 
 def connect() -> None:
@@ -55,4 +38,5 @@ def connect() -> None:
         uid = f"translations_{model._meta.label_lower}"
         pre_save.connect(remember, sender=model, dispatch_uid=f"{uid}_before")
         post_save.connect(mark, sender=model, dispatch_uid=f"{uid}_after")
+    request_started.connect(forget, dispatch_uid="translations_forget_machine_drafts")
     register_machine_drafts(is_machine_draft)
