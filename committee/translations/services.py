@@ -131,14 +131,10 @@ def missing(language: str | None = None) -> Iterator[Missing]:
                 rows = (
                     model._base_manager.filter(condition)
                     .order_by("pk")
-                    .values_list("pk", "original_language", f"{name}_{target}")
+                    .values_list("pk", "original_language", *[f"{name}_{c}" for c in CODES])
                 )
-                for pk, source, _empty in rows:
-                    text = (
-                        model._base_manager.filter(pk=pk)
-                        .values_list(f"{name}_{source}", flat=True)
-                        .get()
-                    )
+                for pk, source, *texts in rows:
+                    text = dict(zip(CODES, texts, strict=True))[source]
                     yield Missing(model, pk, name, source, target, text)
 
 
