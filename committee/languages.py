@@ -9,7 +9,8 @@ language carry its own full-text configuration (``committee.fulltext``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
 from django.db import models
@@ -18,7 +19,7 @@ from django.utils.functional import lazy
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator, capfirst, format_lazy
-from django.utils.translation import get_language, gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise as Promise
@@ -82,17 +83,28 @@ class LocalizedText:
 
     ``str()`` gives the plain text; in a template it renders as a ``<span>`` with the right
     ``lang`` and ``dir``, followed by a visible marker when the text is not in the reader's
-    language.
+    language, or is a machine translation not yet checked (``record`` and ``name`` say where
+    the text comes from, for that question).
     """
 
     text: str
     language: str
     requested: str
     original: str
+    record: object = field(default=None, compare=False, repr=False)
+    name: str = field(default="", compare=False)
 
     @property
     def is_fallback(self) -> bool:
         return bool(self.text) and self.language != self.requested
+
+    @property
+    def is_machine_draft(self) -> bool:
+        """A machine translation (``committee.translations``), asked only of a text that is not
+        the original."""
+        if not self.text or self.language == self.original or self.record is None:
+            return False
+        return any(lookup(self.record, self.name, self.language) for lookup in _MACHINE_DRAFTS)
 
     @property
     def direction(self) -> str:
@@ -106,6 +118,16 @@ class LocalizedText:
 
     def __html__(self) -> SafeString:
         return written(self)
+
+
+#: Who knows whether a record's field in a language is a machine draft: registered by
+#: ``committee.translations``, which this core module does not import.
+_MACHINE_DRAFTS: list[Callable[[object, str, str], bool]] = []
+
+
+def register_machine_drafts(lookup: Callable[[object, str, str], bool]) -> None:
+    if lookup not in _MACHINE_DRAFTS:
+        _MACHINE_DRAFTS.append(lookup)
 
 
 class Translated:
@@ -146,8 +168,8 @@ class Translated:
         original = getattr(instance, "original_language", "") or "ar"
         for code in (requested, original, *CODES):
             if values.get(code):
-                return LocalizedText(values[code], code, requested, original)
-        return LocalizedText("", requested, requested, original)
+                return LocalizedText(values[code], code, requested, original, instance, self.name)
+        return LocalizedText("", requested, requested, original, instance, self.name)
 
     def columns(self) -> list[str]:
         return [f"{self.name}_{code}" for code in CODES]
@@ -174,10 +196,13 @@ def written(
     a plain string written in ``language``; a language not recorded gives ``dir="auto"`` and no
     ``lang``. Inline, the text is a ``<span>`` with its line breaks kept; ``block`` makes it
     paragraphs in a ``<div class="prose">``. ``words`` shortens it. A fallback is followed by the
-    name of its language in the reader's language («[árabe]»), the original name as its title.
+    name of its language in the reader's language («[árabe]»), the original name as its title;
+    a machine translation by «[traducción automática]».
     """
+    machine = False
     if isinstance(value, LocalizedText):
         text, language, fallback = value.text, value.language, value.is_fallback
+        machine = bool(text) and value.is_machine_draft
     else:
         text, fallback = str(value or ""), False
     if not text:
@@ -196,6 +221,8 @@ def written(
         else SafeString('dir="auto"')
     )
     html = format_html('<{} class="{}" {}>{}</{}>', tag, css, attributes, body, tag)
+    if machine:
+        html = machine_marker(html, block=block)
     if not fallback:
         return html
     note = gettext("Not translated; shown in its original language.")
@@ -214,6 +241,15 @@ def written(
         note,
         language_name(language),
     )
+
+
+def machine_marker(html: SafeString, *, block: bool) -> SafeString:
+    """``html`` followed by the visible mark of a machine translation."""
+    label = pgettext("marker", "machine translation")
+    note = gettext("Drafted by a translation service; not yet checked by a translator.")
+    if block:
+        return format_html('{} <p class="machine-draft">[{}] {}</p>', html, label, note)
+    return format_html('{} <small class="machine-draft" title="{}">[{}]</small>', html, note, label)
 
 
 def translated_attributes(model: type[models.Model]) -> list[Translated]:

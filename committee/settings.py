@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "committee.agreements",
     "committee.sources",
     "committee.importer",
+    "committee.translations",
     "committee.database",
     "committee.web",
     "committee.public",
@@ -493,3 +494,7 @@ if PRODCHECK_TOKEN and len(PRODCHECK_TOKEN) < 32:
 # --- Import -----------------------------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"
 TRANSLATION_MEMORY = Path(env_str("TRANSLATION_MEMORY") or SEEDS_DIR / "translations.json")
+# ``translate_missing``: a LibreTranslate server the committee runs; unset, nothing is drafted.
+TRANSLATION_SERVICE_URL = env_str("TRANSLATION_SERVICE_URL")
+TRANSLATION_SERVICE_KEY = env_str("TRANSLATION_SERVICE_KEY")
+TRANSLATION_SERVICE_TIMEOUT = env_int("TRANSLATION_SERVICE_TIMEOUT", default=30)

@@ -314,6 +314,8 @@ def test_the_report_page_runs_in_the_same_number_of_queries_for_few_and_many(
     client.get("/es/")  # renews the session: the requests measured below do not
     with django_assert_max_num_queries(40) as few:
         assert "SES1" not in client.get(f"/es/meetings/{small.pk}/report/").text
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # The empty report shows no translated text; the full one asks once which are machine
+    # drafts (committee.translations.readers), whatever their number.
+    with django_assert_max_num_queries(len(few.captured_queries) + 1):
         page = client.get(f"/es/meetings/{session['planned'].pk}/report/").text
     assert page.count("SES1-2014-R0") >= 4
