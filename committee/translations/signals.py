@@ -17,7 +17,14 @@ from committee.translations.services import columns, record_edit, translatable_m
 BEFORE = "_translations_before"
 
 
+def _no_text(sender: Any, update_fields: Any) -> bool:
+    """A save of named columns none of which is a translated text («version», «status»)."""
+    return update_fields is not None and not set(update_fields) & set(columns(sender))
+
+
 def remember(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if _no_text(sender, kwargs.get("update_fields")):
+        return  # nothing translated changes: no read before, no mark after
     if raw or instance.pk is None or instance._state.adding:
         instance.__dict__[BEFORE] = None
         return
@@ -27,7 +34,7 @@ def remember(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> No
 
 
 def mark(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    if raw:
+    if raw or _no_text(sender, kwargs.get("update_fields")):
         return
     before = None if created else instance.__dict__.pop(BEFORE, None)
     record_edit(record=instance, before=before)

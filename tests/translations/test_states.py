@@ -79,3 +79,18 @@ def test_emptying_a_translation_forgets_its_state():
     organization.name_es = ""
     organization.save()
     assert states(organization) == {"ar": "original"}
+
+
+def test_a_save_of_untranslated_columns_reads_nothing_more_and_a_text_column_is_marked(
+    django_assert_num_queries,
+):
+    organization = f.OrganizationFactory(
+        acronym="DGX", name_ar="مديرية", name_es="", name_fr="", name_en=""
+    )
+    organization.acronym = "DGY"
+    with django_assert_num_queries(1):  # the UPDATE alone: no read of the texts before it
+        organization.save(update_fields=["acronym"])
+    assert states(organization) == {"ar": "original"}
+    organization.name_es = "Dirección"
+    organization.save(update_fields=["name_es"])
+    assert states(organization) == {"ar": "original", "es": "human"}
